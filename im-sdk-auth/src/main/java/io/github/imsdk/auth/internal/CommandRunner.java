@@ -1,0 +1,108 @@
+package io.github.imsdk.auth.internal;
+
+import io.github.imsdk.auth.ImCredentialsException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a credential command such as {@code oidc-token egi} without a shell, with a timeout, and returns its
+ * standard output. Standard output is a secret: it never reaches a log line or an exception message; standard
+ * error (capped) is quoted in the error when the command fails.
+ */
+public final class CommandRunner {
+
+  private static final int MAX_STDERR_CHARS = 400;
+
+  private CommandRunner() {}
+
+  /**
+   * Splits a command line on blanks, as the Python client does (no shell, no quoting).
+   *
+   * @throws ImCredentialsException if the command is blank
+   */
+  public static List<String> split(String commandLine) {
+    List<String> argv = new ArrayList<>();
+    for (String part : commandLine.trim().split("\\s+")) {
+      if (!part.isEmpty()) {
+        argv.add(part);
+      }
+    }
+    if (argv.isEmpty()) {
+      throw new ImCredentialsException("empty credential command");
+    }
+    return argv;
+  }
+
+  /**
+   * Runs {@code argv} and returns its standard output with every line break removed, as the Python client does.
+   *
+   * @throws ImCredentialsException if the command cannot start, exits non-zero, prints nothing or exceeds
+   *     {@code timeout}; the message names the program and quotes its standard error
+   */
+  public static String run(List<String> argv, Duration timeout) {
+    String program = argv.get(0);
+    Process process;
+    try {
+      process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+    } catch (IOException e) {
+      throw new ImCredentialsException("cannot run credential command '" + program + "': " + e.getMessage(), e);
+    }
+    CompletableFuture<byte[]> out = drain(process.getInputStream());
+    CompletableFuture<byte[]> err = drain(process.getErrorStream());
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new ImCredentialsException(
+            "credential command '" + program + "' did not finish within " + timeout.toMillis() + " ms");
+      }
+      String stdout = new String(out.get(), StandardCharsets.UTF_8);
+      String stderr = new String(err.get(), StandardCharsets.UTF_8).strip();
+      if (process.exitValue() != 0) {
+        throw new ImCredentialsException("credential command '" + program + "' exited with status "
+            + process.exitValue() + (stderr.isEmpty() ? "" : ": " + cap(stderr)));
+      }
+      String value = stdout.replace("\r", "").replace("\n", "");
+      if (value.isBlank()) {
+        throw new ImCredentialsException("credential command '" + program + "' printed nothing"
+            + (stderr.isEmpty() ? "" : ": " + cap(stderr)));
+      }
+      return value;
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new ImCredentialsException("interrupted while running credential command '" + program + "'", e);
+    } catch (ExecutionException e) {
+      throw new ImCredentialsException("cannot read the output of credential command '" + program + "'", e);
+    }
+  }
+
+  private static CompletableFuture<byte[]> drain(InputStream in) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (in) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        in.transferTo(buf);
+        return buf.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static String cap(String s) {
+    return s.length() <= MAX_STDERR_CHARS ? s : s.substring(0, MAX_STDERR_CHARS) + "...";
+  }
+
+  private static java.io.File nullFile() {
+    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+  }
+}
