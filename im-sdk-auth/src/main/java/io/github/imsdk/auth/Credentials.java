@@ -52,7 +52,7 @@ public final class Credentials {
    * <p>IM accepts this form only when the server is configured with {@code VAULT_URL}: it then validates the
    * token as the IM identity and loads the cloud credentials stored for that user in Vault. Such credentials
    * cannot carry extra auth lines; to combine Vault with explicit lines, use an {@code InfrastructureManager} line
-   * and a {@code Vault} line instead.
+   * and a {@code Vault} line ({@link AuthLines#vault()}) instead.
    */
   public static Credentials bearer(CredentialValue token) {
     return new Credentials(List.of(), Objects.requireNonNull(token, "token"));
