@@ -15,7 +15,7 @@ import java.util.Objects;
  * and in auth files {@code file(path)} and {@code command(cmd)}). Because the Authorization header is rebuilt for
  * every request, a value backed by a {@link TokenProvider} stays fresh through long waits.
  *
- * <p>{@link #toString()} never reveals a secret.
+ * <p>{@code toString()} never reveals a secret.
  */
 public interface CredentialValue {
 

@@ -167,7 +167,7 @@ class AuthFileTest {
     // Given every quoting case of the format
     Path auth = file("type = InfrastructureManager; username = 'a;b'; password = \"c=d\"\n"
         + "id = q; type = Dummy; single = \"it's\"; double = 'say \"hi\"'; spaced = '  padded  '; "
-        + "glued='x'y'z'; empty = ; keep = '#not a comment'\n");
+        + "glued='x'y'z'; empty = ''; keep = '#not a comment'\n");
 
     // When
     Credentials credentials = AuthFile.read(auth);
@@ -268,10 +268,15 @@ class AuthFileTest {
         "unterminated ' quote opened at column 42");
     assertError("id = 9bad; type = Dummy; password = hunter2\n", 1, "auth line id '9bad' is invalid");
     assertError("type = Dummy; password = hunter2; password = hunter2\n", 1, "key 'password' is given twice");
-    assertError("type = ; password = hunter2\n", 1, "has no 'type'");
+    assertError("type = ; password = hunter2\n", 1, "the value of 'type' is empty");
+    assertError("type = ''; password = hunter2\n", 1, "has no 'type'");
     assertError("type = Dummy; token = command( )\n", 1, "the command(...) of 'token' is empty");
     assertError("type = Dummy; token = file()\n", 1, "the file(...) of 'token' names no file");
     assertError("Bearer\n", 1, "the 'Bearer' line has no token");
+    assertError("type = Dummy; password = ; token = hunter2\n", 1,
+        "the value of 'password' is empty; write password = '' for an empty value");
+    assertError("type = Dummy; password = hunter2=\n", 1, "the value of 'password' contains '=' outside quotes");
+    assertError("type = Dummy; =\n", 1, "item 2 (after 'type') has no key before '='");
   }
 
   private void assertError(String text, int line, String message) throws Exception {
@@ -361,7 +366,7 @@ class AuthFileTest {
     assertThat(Files.readString(out)).startsWith("id = im; type = InfrastructureManager; "
         + "token = command(oidc-token egi)\nid = ost; type = OpenStack; host = https://keystone.example.org:5000/v3");
     assertThat(Files.readString(out)).contains("password = 'p;a=ss'; tenant = \"it's\"; domain = 'say \"hi\"'; "
-        + "public_key = -----BEGIN-----\\nabc\\n-----END-----; empty = ; ");
+        + "public_key = -----BEGIN-----\\nabc\\n-----END-----; empty = ''; ");
     if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
     }

@@ -187,6 +187,30 @@ class CredentialsTest {
   }
 
   @Test
+  void anEmptyValueIsQuotedBecauseIMDropsAnUnquotedOne() {
+    // Given / When
+    String header = oneValueHeader("");
+
+    // Then
+    assertThat(header).isEqualTo("id = im; type = InfrastructureManager; token = ''");
+  }
+
+  @Test
+  void theParserDropsTheRestOfALineAtAnUnquotedEmptyValueAsIMDoes() {
+    // Given IM's split_line: a blank last part counts only when the item has quotes
+    String header = "type = InfrastructureManager; username = u; password = ; token = t" + SEP
+        + "type = Dummy; host = ''; x = 'a=b'; y = c=d; z = z";
+
+    // When
+    List<Map<String, String>> lines = resolved(Credentials.parseHeader(header));
+
+    // Then
+    assertThat(lines).containsExactly(
+        Map.of("type", "InfrastructureManager", "username", "u"),
+        Map.of("type", "Dummy", "host", "", "x", "a=b"));
+  }
+
+  @Test
   void spacesAroundSeparatorsAreIgnoredByTheParser() {
     // Given
     String header = "  type=InfrastructureManager ;username =  u;password= 'p;w'  " + SEP + " # comment" + SEP;

@@ -87,13 +87,17 @@ public final class AuthFileParser {
       }
       List<String> kv = AuthHeaderCodec.split(item, '=', true);
       String key = kv.get(0).strip();
+      if (key.isEmpty() && (kv.size() > 1 || item.strip().startsWith("="))) {
+        throw error(l.number, "item " + (i + 1) + after(pairs) + " has no key before '='");
+      }
+      if (kv.size() == 1 && item.strip().endsWith("=")) {
+        throw error(l.number, "the value of '" + key + "' is empty; write " + key
+            + " = '' for an empty value (IM and the Python client would drop the rest of the line)");
+      }
       if (kv.size() == 1) {
         throw error(l.number, "item " + (i + 1) + after(pairs) + " has no '='; write it as key = value");
       }
-      if (key.isEmpty()) {
-        throw error(l.number, "item " + (i + 1) + after(pairs) + " has no key before '='");
-      }
-      if (kv.size() > 2) {
+      if (kv.size() > 2 || countOutsideQuotes(item, '=') > 1) {
         throw error(l.number, "the value of '" + key + "' contains '=' outside quotes; quote it: "
             + key + " = '...'");
       }
@@ -153,6 +157,25 @@ public final class AuthFileParser {
       }
     }
     return CredentialValue.of(text);
+  }
+
+  /** Counts {@code c} outside quotes: IM silently drops what follows a second '=' (e.g. base64 padding). */
+  private static int countOutsideQuotes(String text, char c) {
+    int count = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        }
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+      } else if (ch == c) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Splits a line on ';' outside quotes, keeping the quotes; reports an unterminated quote. */

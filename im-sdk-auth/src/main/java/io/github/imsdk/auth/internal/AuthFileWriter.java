@@ -110,6 +110,9 @@ public final class AuthFileWriter {
   }
 
   private static String quote(String where, String key, String text) {
+    if (text.isEmpty()) {
+      return "''"; // readers drop an unquoted empty value together with the rest of its line
+    }
     boolean single = text.indexOf('\'') >= 0;
     boolean dbl = text.indexOf('"') >= 0;
     if (single && dbl) {
