@@ -3,7 +3,9 @@ package io.github.imsdk.auth;
 import io.github.imsdk.auth.internal.AuthHeaderCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,7 +19,9 @@ import java.util.Optional;
  * backslash, {@code n}; values containing {@code ;}, {@code =} or a quote are quoted; a value the line syntax
  * cannot carry (both quote kinds, a backslash, leading or trailing blanks, non-ASCII or control characters)
  * switches the whole header to IM's single-line JSON form. Values are resolved each time
- * {@link #toAuthorizationHeader()} is called, so tokens from providers, commands and files stay fresh.
+ * {@link #toAuthorizationHeader()} is called, so tokens from providers, commands and files stay fresh; a value
+ * shared by several lines (equal {@link CredentialValue}s, such as the same {@code command(...)}) is resolved once
+ * per header.
  *
  * <p>Instances are immutable and thread-safe; {@link #toString()} masks every secret.
  */
@@ -135,7 +139,21 @@ public final class Credentials {
     if (lines.isEmpty()) {
       throw new ImCredentialsException("no credentials: at least an InfrastructureManager auth line is needed");
     }
-    return AuthHeaderCodec.encode(lines.stream().map(AuthLine::resolve).toList());
+    // A value used by several lines (the seed auth.dat uses command(oidc-token egi) four times) is resolved once
+    // per header: one command run or provider call per request, and the same token in every line.
+    Map<CredentialValue, String> resolved = new HashMap<>();
+    List<Map<String, String>> pairs = new ArrayList<>(lines.size());
+    for (AuthLine line : lines) {
+      pairs.add(line.resolve(value -> {
+        String known = resolved.get(value);
+        if (known == null) {
+          known = value.resolve();
+          resolved.put(value, known);
+        }
+        return known;
+      }));
+    }
+    return AuthHeaderCodec.encode(pairs);
   }
 
   private String resolveBearer() {

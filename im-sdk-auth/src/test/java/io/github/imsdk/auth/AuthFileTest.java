@@ -147,6 +147,57 @@ class AuthFileTest {
   }
 
   @Test
+  void aCommandSharedByLinesRunsOncePerHeader() throws Exception {
+    // Given a seed-like file whose four lines take the same command's output, and a command that counts its runs
+    Path runs = dir.resolve("runs.log");
+    Path script = dir.resolve("fake-oidc-token");
+    Files.writeString(script, "#!/bin/sh\necho run >> \"$1\"\necho tok-shared\n");
+    assertThat(script.toFile().setExecutable(true)).isTrue();
+    String token = "command(" + script + " " + runs + ")";
+    Path auth = file("id = im; type = InfrastructureManager; token = " + token + "\n"
+        + "id = a; type = OpenStack; host = https://a; username = egi.eu; tenant = openid; password = " + token + "\n"
+        + "id = b; type = OpenStack; host = https://b; username = egi.eu; tenant = openid; password = " + token + "\n"
+        + "id = c; type = OpenStack; host = https://c; username = egi.eu; tenant = openid; password = " + token + "\n");
+    Credentials credentials = AuthFile.read(auth);
+
+    // When two requests build their header
+    String first = credentials.toAuthorizationHeader();
+    credentials.toAuthorizationHeader();
+
+    // Then the command ran once per header, and every line got the same token
+    assertThat(Files.readAllLines(runs)).hasSize(2);
+    assertThat(first.split("tok-shared", -1)).hasSize(5);
+  }
+
+  @Test
+  void aByteOrderMarkIsIgnored() throws Exception {
+    // Given a file saved by an editor that writes a UTF-8 byte-order mark
+    Path auth = file("\uFEFFid = im; type = InfrastructureManager; token = t\n");
+
+    // When / Then
+    assertThat(AuthFile.read(auth).lines().get(0).id()).contains("im");
+  }
+
+  @Test
+  void secretsReadFromAFileNeverPrint() throws Exception {
+    // Given literal secrets of several kinds
+    Path auth = file("id = im; type = InfrastructureManager; username = alice; password = S3CRET-1\n"
+        + "id = ec2; type = EC2; username = S3CRET-2; password = S3CRET-3; token = S3CRET-4; region = eu-west-1\n"
+        + "id = az; type = Azure; subscription_id = sub; client_id = S3CRET-5; secret = S3CRET-6; tenant = t\n"
+        + "id = d; type = Docker; host = https://h; private_key = 'S3CRET-7\\nmore'; public_key = cert\n"
+        + "id = x; type = Custom; api_key = S3CRET-8; host = https://x\n");
+
+    // When
+    Credentials credentials = AuthFile.read(auth);
+
+    // Then
+    assertThat(credentials.toString()).doesNotContain("S3CRET")
+        .contains("username = alice", "region = eu-west-1", "host = https://x", "password = ***");
+    credentials.lines().forEach(l -> assertThat(l.toString()).doesNotContain("S3CRET"));
+    credentials.lines().forEach(l -> l.values().values().forEach(v -> assertThat(v.toString()).isEqualTo("***")));
+  }
+
+  @Test
   void commentsBlankLinesAndWindowsLineEndingsAreIgnored() throws Exception {
     // Given
     Path auth = file("# my credentials\r\n\r\n   \r\n  # indented comment\r\n"
@@ -402,6 +453,14 @@ class AuthFileTest {
         .isInstanceOf(ImCredentialsException.class)
         .hasMessageContaining("'token' of line 1 (InfrastructureManager)")
         .hasMessageContaining(message)
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void aLiteralBearerTokenWithABlankCannotBeWritten() {
+    assertThatThrownBy(() -> AuthFile.toText(Credentials.bearer(CredentialValue.of("hunter2 x"))))
+        .isInstanceOf(ImCredentialsException.class)
+        .hasMessageContaining("blank or control character at index 7")
         .hasMessageNotContaining("hunter2");
   }
 

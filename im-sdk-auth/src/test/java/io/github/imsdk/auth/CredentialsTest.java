@@ -280,6 +280,23 @@ class CredentialsTest {
   }
 
   @Test
+  void aProviderSharedByLinesIsAskedOncePerHeader() {
+    // Given the same provider in the IM line and a site line
+    AtomicInteger calls = new AtomicInteger();
+    TokenProvider provider = () -> AccessToken.of("tok-" + calls.incrementAndGet());
+    Credentials credentials = Credentials.of(
+        AuthLines.infrastructureManager().token(provider).build(),
+        AuthLines.openStack("ost").host("https://k").username("egi.eu").tenant("openid").password(provider)
+            .build());
+
+    // When / Then both lines carry the same token, fetched once per request
+    assertThat(credentials.toAuthorizationHeader()).isEqualTo("type = InfrastructureManager; token = tok-1" + SEP
+        + "id = ost; type = OpenStack; host = https://k; username = egi.eu; tenant = openid; password = tok-1");
+    assertThat(credentials.toAuthorizationHeader()).contains("token = tok-2").contains("password = tok-2");
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
   void bearerCredentialsRoundTripThroughTheParser() {
     // Given
     Credentials credentials = Credentials.bearer(CredentialValue.of("eyJ.abc.def"));

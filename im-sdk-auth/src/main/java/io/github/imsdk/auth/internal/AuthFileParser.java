@@ -40,7 +40,8 @@ public final class AuthFileParser {
   /** Parses the whole text. */
   public Credentials parse(String text) {
     List<NumberedLine> content = new ArrayList<>();
-    String[] raw = text.split("\n", -1);
+    // A byte-order mark (Windows editors) would otherwise glue itself to the first key.
+    String[] raw = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", -1);
     for (int i = 0; i < raw.length; i++) {
       String line = raw[i].strip();
       if (!line.isEmpty() && !line.startsWith("#")) {

@@ -46,11 +46,17 @@ public final class AuthFileWriter {
 
   private static String bearerForm(CredentialValue token) {
     String form = authFileForm("the bearer token", token);
+    // command(...) forms have blanks between their words; a literal token must be one word.
+    char lowest = token instanceof LiteralValue ? (char) 0x21 : (char) 0x20;
+    if (form.isEmpty() || !form.equals(form.strip())) {
+      throw new ImCredentialsException("cannot write the bearer token to an auth file: it is empty or has"
+          + " leading or trailing blanks");
+    }
     for (int i = 0; i < form.length(); i++) {
       char c = form.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        throw new ImCredentialsException("cannot write the bearer token to an auth file: it contains a control"
-            + " character at index " + i);
+      if (c < lowest || c == 0x7f) {
+        throw new ImCredentialsException("cannot write the bearer token to an auth file: it contains a blank or"
+            + " control character at index " + i);
       }
     }
     return form;
