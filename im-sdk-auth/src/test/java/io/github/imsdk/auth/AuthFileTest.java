@@ -445,6 +445,9 @@ class AuthFileTest {
     assertUnwritable(CredentialValue.of("hunter2\r"), "leading or trailing blanks");
     assertUnwritable(CredentialValue.of("hun\rter2"), "control character at index 3");
     assertUnwritable(CredentialValue.from(() -> AccessToken.of("hunter2")), "cannot be written to an auth file");
+    assertUnwritable(CredentialValue.file(Path.of(" hunter2")), "leading or trailing blanks");
+    assertUnwritable(CredentialValue.file(Path.of("hunter2\nx")), "contains a line break");
+    assertUnwritable(CredentialValue.file(Path.of("hunter2\\nx")), "backslash followed by 'n'");
   }
 
   private static void assertUnwritable(CredentialValue value, String message) {

@@ -65,10 +65,7 @@ public final class AuthFileWriter {
   private static String encode(String where, String key, CredentialValue value) {
     checkKey(where, key);
     String form = authFileForm("'" + key + "' of " + where, value);
-    if (value instanceof LiteralValue) {
-      return encodeLiteral(where, key, form);
-    }
-    return quote(where, key, form);
+    return encodeForm(where, key, form, value instanceof LiteralValue);
   }
 
   private static String authFileForm(String what, CredentialValue value) {
@@ -90,14 +87,23 @@ public final class AuthFileWriter {
   }
 
   private static String encodeLiteral(String where, String key, String value) {
+    return encodeForm(where, key, value, true);
+  }
+
+  /** Encodes a literal, or the {@code file(...)}/{@code command(...)} form of an evaluated value. */
+  private static String encodeForm(String where, String key, String value, boolean literal) {
+    boolean evaluatedForm = value.startsWith("command(") && value.endsWith(")")
+        || value.startsWith("file(") && value.endsWith(")");
+    String inner = evaluatedForm ? value.substring(value.indexOf('(') + 1, value.length() - 1) : value;
     String problem = null;
-    if (!value.equals(value.strip())) {
+    if (!inner.equals(inner.strip())) {
       problem = "it has leading or trailing blanks, which readers trim";
     } else if (value.contains(AuthHeaderCodec.LINE_SEPARATOR)) {
       problem = "it contains a backslash followed by 'n', which readers turn into a newline";
-    } else if (value.startsWith("command(") && value.endsWith(")")
-        || value.startsWith("file(") && value.endsWith(")")) {
+    } else if (literal && evaluatedForm) {
       problem = "a literal of the form command(...) or file(...) would be evaluated by readers";
+    } else if (!literal && value.indexOf('\n') >= 0) {
+      problem = "the path or command contains a line break";
     }
     if (problem == null) {
       for (int i = 0; i < value.length(); i++) {
