@@ -44,7 +44,7 @@ public final class StaticTokenProvider implements TokenProvider {
       throw new IllegalArgumentException("a static token must not be blank");
     }
     String value = token.strip();
-    return new StaticTokenProvider("static token", () -> value, Clock.systemUTC());
+    return new StaticTokenProvider("StaticTokenProvider.of(...)", () -> value, Clock.systemUTC());
   }
 
   /**
