@@ -31,6 +31,7 @@ public class ImWaitException extends ImException {
   }
 
   private final Reason reason;
+  private final transient InfrastructureId infrastructureId;
   private final String condition;
   private final transient InfrastructureState lastState;
   private final Duration elapsed;
@@ -41,6 +42,7 @@ public class ImWaitException extends ImException {
    * Creates the exception.
    *
    * @param reason why the wait ended
+   * @param infrastructureId the infrastructure waited on; null if unknown
    * @param subject what was waited on, e.g. {@code "infrastructure 6b3d..."}
    * @param condition what was waited for, e.g. {@code "configured"}
    * @param detail one sentence on the last reading, e.g. {@code "state unconfigured read 2 times in a row"}
@@ -50,10 +52,12 @@ public class ImWaitException extends ImException {
    * @param contmsgHead the head of the contextualization log; null or empty if unavailable
    * @param cause the error that ended the wait, or null
    */
-  public ImWaitException(Reason reason, String subject, String condition, String detail,
-      InfrastructureState lastState, Duration elapsed, int polls, String contmsgHead, Throwable cause) {
+  public ImWaitException(Reason reason, InfrastructureId infrastructureId, String subject, String condition,
+      String detail, InfrastructureState lastState, Duration elapsed, int polls, String contmsgHead,
+      Throwable cause) {
     super(message(reason, subject, condition, detail, lastState, elapsed, polls, contmsgHead), cause);
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.infrastructureId = infrastructureId;
     this.condition = condition == null ? "" : condition;
     this.lastState = lastState;
     this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
@@ -64,6 +68,14 @@ public class ImWaitException extends ImException {
   /** Returns why the wait ended. */
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * Returns the infrastructure waited on. After a failed create-and-wait it names what may still cost money, so
+   * the caller can destroy it ({@code DELETE /infrastructures/{id}}).
+   */
+  public Optional<InfrastructureId> infrastructureId() {
+    return Optional.ofNullable(infrastructureId);
   }
 
   /** Returns what was waited for, e.g. {@code "configured"}. */

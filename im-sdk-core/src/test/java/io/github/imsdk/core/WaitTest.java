@@ -117,7 +117,7 @@ class WaitTest {
     InfrastructureState last = new InfrastructureState(State.RUNNING, "running", java.util.Map.of("0", State.RUNNING));
 
     // When
-    ImWaitException e = new ImWaitException(ImWaitException.Reason.TIMEOUT, "infrastructure abc", "configured",
+    ImWaitException e = new ImWaitException(ImWaitException.Reason.TIMEOUT, InfrastructureId.of("abc"), "infrastructure abc", "configured",
         "the timeout passed", last, Duration.ofSeconds(3723), 12, "secret-looking log line", null);
 
     // Then
@@ -126,5 +126,6 @@ class WaitTest {
         + " contmsgHead() (23 chars)");
     assertThat(e.contmsgHead()).isEqualTo("secret-looking log line");
     assertThat(e.condition()).isEqualTo("configured");
+    assertThat(e.infrastructureId()).contains(InfrastructureId.of("abc"));
   }
 }

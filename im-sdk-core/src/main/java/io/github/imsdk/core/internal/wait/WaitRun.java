@@ -6,6 +6,7 @@ import io.github.imsdk.core.ImResponseException;
 import io.github.imsdk.core.ImServiceException;
 import io.github.imsdk.core.ImTransportException;
 import io.github.imsdk.core.ImWaitException;
+import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.InfrastructureState;
 import io.github.imsdk.core.State;
 import io.github.imsdk.core.Wait;
@@ -42,6 +43,7 @@ public final class WaitRun {
       EnumSet.of(State.UNCONFIGURED, State.STOPPED, State.OFF, State.DELETING);
 
   private final Wait wait;
+  private final InfrastructureId id;
   private final String subject;
   private final Supplier<String> contmsg;
   private final Consumer<WaitProgress> listener;
@@ -74,15 +76,17 @@ public final class WaitRun {
    * Starts a wait now (per {@code time}).
    *
    * @param wait the condition and timing
+   * @param id the infrastructure waited on, or null when unknown (tests)
    * @param subject what is waited on, for messages, e.g. {@code "infrastructure 6b3d..."}
    * @param contmsg fetches the contextualization log when the wait fails; may throw
    * @param listener receives state changes; its exceptions are logged and ignored
    * @param time clocks and sleeping
    * @param random numbers in {@code [0, 1)} for jitter
    */
-  public WaitRun(Wait wait, String subject, Supplier<String> contmsg, Consumer<WaitProgress> listener,
-      TimeSource time, DoubleSupplier random) {
+  public WaitRun(Wait wait, InfrastructureId id, String subject, Supplier<String> contmsg,
+      Consumer<WaitProgress> listener, TimeSource time, DoubleSupplier random) {
     this.wait = Objects.requireNonNull(wait, "wait");
+    this.id = id;
     this.subject = Objects.requireNonNull(subject, "subject");
     this.contmsg = Objects.requireNonNull(contmsg, "contmsg");
     this.listener = listener == null ? p -> { } : listener;
@@ -278,7 +282,7 @@ public final class WaitRun {
         logError = e;
       }
     }
-    ImWaitException ex = new ImWaitException(reason, subject, wait.describe(), detail, last, elapsed(), polls,
+    ImWaitException ex = new ImWaitException(reason, id, subject, wait.describe(), detail, last, elapsed(), polls,
         head, cause);
     if (logError != null) {
       ex.addSuppressed(logError);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.imsdk.core.ImWaitException;
+import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.InfrastructureState;
 import io.github.imsdk.core.State;
 import io.github.imsdk.core.Wait;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AsyncWaiterTest {
+  private static final InfrastructureId ID = InfrastructureId.of("inf1");
 
   /** Queues tasks; {@link #runNext()} advances the fake clock by the task's delay and runs it. */
   private static final class ManualScheduler implements Scheduler {
@@ -82,7 +84,8 @@ class AsyncWaiterTest {
   @Test
   void completesWithTheOutcomeWithoutHoldingAThreadBetweenPolls() {
     // Given
-    WaitRun run = new WaitRun(fast(), "infrastructure inf1", () -> "", null, time, () -> 0.5);
+    WaitRun run = new WaitRun(fast(), ID, "infrastructure inf1",
+        () -> "", null, time, () -> 0.5);
 
     // When
     CompletableFuture<WaitOutcome> future = Waiter.start(run,
@@ -99,7 +102,8 @@ class AsyncWaiterTest {
   @Test
   void completesExceptionallyWithTheWaitFailure() {
     // Given
-    WaitRun run = new WaitRun(fast(), "infrastructure inf1", () -> "log", null, time, () -> 0.5);
+    WaitRun run = new WaitRun(fast(), ID, "infrastructure inf1",
+        () -> "log", null, time, () -> 0.5);
 
     // When
     CompletableFuture<WaitOutcome> future = Waiter.start(run, script(infra(State.RUNNING), infra(State.FAILED)),
@@ -117,7 +121,8 @@ class AsyncWaiterTest {
   @Test
   void cancellingStopsThePolling() {
     // Given
-    WaitRun run = new WaitRun(fast(), "infrastructure inf1", () -> "", null, time, () -> 0.5);
+    WaitRun run = new WaitRun(fast(), ID, "infrastructure inf1",
+        () -> "", null, time, () -> 0.5);
     CompletableFuture<WaitOutcome> future = Waiter.start(run, script(infra(State.RUNNING)), scheduler);
     scheduler.runNext();
     scheduler.runNext();
@@ -142,7 +147,8 @@ class AsyncWaiterTest {
       holder[0].cancel(true);
       return infra(State.RUNNING);
     };
-    WaitRun run = new WaitRun(fast(), "infrastructure inf1", () -> "", p -> events.incrementAndGet(), time,
+    WaitRun run = new WaitRun(fast(), ID, "infrastructure inf1",
+        () -> "", p -> events.incrementAndGet(), time,
         () -> 0.5);
 
     // When

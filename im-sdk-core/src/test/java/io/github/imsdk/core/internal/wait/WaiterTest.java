@@ -9,6 +9,7 @@ import io.github.imsdk.core.ImResponseException;
 import io.github.imsdk.core.ImServiceException;
 import io.github.imsdk.core.ImTransportException;
 import io.github.imsdk.core.ImWaitException;
+import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.InfrastructureState;
 import io.github.imsdk.core.State;
 import io.github.imsdk.core.Wait;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WaiterTest {
+  private static final InfrastructureId ID = InfrastructureId.of("inf1");
   private static final String PATH = "/infrastructures/inf1/state";
 
   private final FakeTime time = new FakeTime();
@@ -68,7 +70,7 @@ class WaiterTest {
   }
 
   private WaitOutcome await(Wait wait, Script script) {
-    WaitRun run = new WaitRun(wait, "infrastructure inf1", contmsg, events::add, time, () -> 0.5);
+    WaitRun run = new WaitRun(wait, ID, "infrastructure inf1", contmsg, events::add, time, () -> 0.5);
     return Waiter.await(run, script, time);
   }
 
@@ -339,7 +341,8 @@ class WaiterTest {
   void aThrowingListenerDoesNotStopTheWait() {
     // Given
     Script script = new Script(infra(State.RUNNING), infra(State.CONFIGURED));
-    WaitRun run = new WaitRun(fast(Wait.configured()), "infrastructure inf1", contmsg, p -> {
+    WaitRun run = new WaitRun(fast(Wait.configured()), ID, "infrastructure inf1",
+        contmsg, p -> {
       throw new IllegalStateException("listener bug");
     }, time, () -> 0.5);
 
@@ -441,7 +444,8 @@ class WaiterTest {
   void aFailingLogFetchIsAttachedAndDoesNotHideTheWaitFailure() {
     // Given
     Script script = new Script(infra(State.FAILED));
-    WaitRun run = new WaitRun(fast(Wait.configured()), "infrastructure inf1", () -> {
+    WaitRun run = new WaitRun(fast(Wait.configured()), ID, "infrastructure inf1",
+        () -> {
       throw new ImTransportException("GET", "/infrastructures/inf1/contmsg", "connection reset", null);
     }, events::add, time, () -> 0.5);
 
@@ -458,7 +462,8 @@ class WaiterTest {
   void aNullReadingIsAProgrammingErrorNotAWaitFailure() {
     // Given
     Supplier<InfrastructureState> poll = () -> null;
-    WaitRun run = new WaitRun(fast(Wait.configured()), "infrastructure inf1", contmsg, null, time, () -> 0.5);
+    WaitRun run = new WaitRun(fast(Wait.configured()), ID, "infrastructure inf1",
+        contmsg, null, time, () -> 0.5);
 
     // When / Then
     assertThatThrownBy(() -> Waiter.await(run, poll, time)).isInstanceOf(IllegalStateException.class);
