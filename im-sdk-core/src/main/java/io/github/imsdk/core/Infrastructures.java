@@ -1,6 +1,8 @@
 package io.github.imsdk.core;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The caller's infrastructures: list, create, estimate and import. Obtained from
@@ -31,6 +33,34 @@ public interface Infrastructures {
 
   /** Creates an infrastructure with options such as IM's {@code async} ({@code POST /infrastructures}). */
   InfrastructureId create(Template template, CreateOptions options);
+
+  /**
+   * Creates an infrastructure and waits for it, destroying it again if the wait does not succeed, so that a failed
+   * deployment leaves nothing that costs money: {@code POST /infrastructures?async=true}, then polling
+   * {@code GET /infrastructures/{id}/state} per {@code wait}, then on failure, timeout or interruption
+   * {@code DELETE /infrastructures/{id}}. To keep a failed infrastructure for inspection, call
+   * {@link #create(Template, CreateOptions)} and {@link Infrastructure#waitUntil(Wait, Consumer)}
+   * instead.
+   * <pre>{@code
+   * InfrastructureId id = im.infrastructures().createAndWait(template, Wait.configured(), p -> log.info("{}", p));
+   * }</pre>
+   *
+   * @param progress receives state changes; may be null
+   * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed; a failure to
+   *     destroy it is attached as a suppressed exception and logged with its id)
+   */
+  InfrastructureId createAndWait(Template template, Wait wait, Consumer<WaitProgress> progress);
+
+  /**
+   * Creates an infrastructure and waits for it without blocking, with the cleanup of
+   * {@link #createAndWait(Template, Wait, Consumer)}. Cancelling the future (the caller gives
+   * up) stops the polling and destroys the infrastructure, also when the create call was still running; so does
+   * closing the client.
+   *
+   * @param progress receives state changes, on the client's executor threads; may be null
+   */
+  CompletableFuture<InfrastructureId> createAndWaitAsync(Template template, Wait wait,
+      Consumer<WaitProgress> progress);
 
   /**
    * Estimates the resources a template would use without creating anything

@@ -9,6 +9,11 @@ import io.github.imsdk.core.ImResponseException;
 import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.Infrastructures;
 import io.github.imsdk.core.Template;
+import io.github.imsdk.core.Wait;
+import io.github.imsdk.core.WaitProgress;
+import io.github.imsdk.core.internal.wait.WaitSupport;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import io.github.imsdk.core.internal.http.ImCall;
 import io.github.imsdk.core.internal.http.ImHttp;
 import io.github.imsdk.core.internal.http.ImResponse;
@@ -26,9 +31,11 @@ final class DefaultInfrastructures implements Infrastructures {
   private static final String PATH = "/infrastructures";
 
   private final ImHttp http;
+  private final WaitSupport waits;
 
-  DefaultInfrastructures(ImHttp http) {
+  DefaultInfrastructures(ImHttp http, WaitSupport waits) {
     this.http = http;
+    this.waits = waits;
   }
 
   @Override
@@ -46,7 +53,7 @@ final class DefaultInfrastructures implements Infrastructures {
     List<InfrastructureId> out = new ArrayList<>();
     for (InfrastructureId id : listed) {
       try {
-        if (pattern.matcher(new DefaultInfrastructure(http, id).radl()).find()) {
+        if (pattern.matcher(new DefaultInfrastructure(http, id, waits).radl()).find()) {
           out.add(id);
         }
       } catch (ImNotFoundException e) {
@@ -89,6 +96,32 @@ final class DefaultInfrastructures implements Infrastructures {
     ImCall call = new ImCall("POST", PATH, q, template.content(), template.kind().mediaType(), false);
     ImResponse r = http.execute(call);
     return id(call, r, Responses.uri(call, r));
+  }
+
+  @Override
+  public InfrastructureId createAndWait(Template template, Wait wait, Consumer<WaitProgress> progress) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(wait, "wait");
+    InfrastructureId id = create(template, CreateOptions.asyncLaunch());
+    DefaultInfrastructure inf = new DefaultInfrastructure(http, id, waits);
+    try {
+      inf.waitUntil(wait, progress);
+      return id;
+    } catch (RuntimeException e) {
+      inf.cleanUp(e);
+      throw e;
+    }
+  }
+
+  @Override
+  public CompletableFuture<InfrastructureId> createAndWaitAsync(Template template, Wait wait,
+      Consumer<WaitProgress> progress) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(wait, "wait");
+    return waits.chain(() -> create(template, CreateOptions.asyncLaunch()), id -> {
+      DefaultInfrastructure inf = new DefaultInfrastructure(http, id, waits);
+      return waits.startOrCleanUp(wait, id, inf::state, inf::contmsg, progress, id, inf::cleanUp);
+    }, id -> new DefaultInfrastructure(http, id, waits).cleanUp(null));
   }
 
   @Override

@@ -2,7 +2,14 @@ package io.github.imsdk.core.internal.http;
 
 import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.ImTransportException;
+import io.github.imsdk.core.RetryPolicy;
 import io.github.imsdk.core.Tls;
+import io.github.imsdk.core.internal.retry.AmbiguityHints;
+import io.github.imsdk.core.internal.retry.ResponseInspector;
+import io.github.imsdk.core.internal.retry.Retrier;
+import io.github.imsdk.core.internal.retry.RetryCall;
+import io.github.imsdk.core.internal.retry.RetryOutcome;
+import io.github.imsdk.core.internal.retry.TimeSource;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -19,6 +26,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -28,20 +36,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Jersey implementation of {@link ImHttp}: builds the request (Accept JSON, explicit Content-Type, a fresh
- * Authorization header for every call), retries once with refreshed credentials when IM rejects them, and maps
- * errors. Thread-safe; {@link #close()} releases the Jersey client.
+ * Authorization header for every attempt), repeats calls through a {@link Retrier} (safe calls on transport
+ * errors and 429/502/503/504; once with refreshed credentials when IM rejects them), and maps errors. Thread-safe; {@link #close()} releases the Jersey client.
  */
 public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JerseyImHttp.class);
 
   private final HttpSettings settings;
+  private final Retrier retrier;
   private final String base;
   private final Client client;
 
-  /** Creates the transport; builds the TLS context now, so a bad CA file fails here. */
+  /** Creates the transport with the default {@link RetryPolicy}; builds the TLS context now. */
   public JerseyImHttp(HttpSettings settings) {
+    this(settings, new Retrier(RetryPolicy.defaults(), TimeSource.system(),
+        () -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  /**
+   * Creates the transport; builds the TLS context now, so a bad CA file fails here.
+   *
+   * @param settings what to connect to and how
+   * @param retrier repeats the calls that may be repeated; it also re-sends once after refreshing rejected
+   *     credentials
+   */
+  public JerseyImHttp(HttpSettings settings, Retrier retrier) {
     this.settings = settings;
+    this.retrier = java.util.Objects.requireNonNull(retrier, "retrier");
     String e = settings.endpoint().toString();
     this.base = e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
     ClientBuilder b = ClientBuilder.newBuilder()
@@ -68,23 +90,56 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
   @Override
   public ImResponse execute(ImCall call) {
     Credentials credentials = settings.credentials();
-    String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
-    ImResponse response = send(call, authorization);
-    if (credentials != null && ErrorMapper.isCredentialRejection(response)) {
-      LOG.debug("{} -> HTTP {}: credentials rejected; refreshing them and retrying once",
-          call.describe(), response.status());
-      credentials.invalidate();
-      authorization = credentials.toAuthorizationHeader();
-      response = send(call, authorization);
-    }
+    Runnable refresh = credentials == null ? null : credentials::invalidate;
+    RetryCall retryCall = call.idempotent()
+        ? RetryCall.idempotent(call.method(), call.path(), refresh)
+        : RetryCall.nonIdempotent(call.method(), call.path(),
+            AmbiguityHints.forCall(call.method(), call.path(), call.body()).orElse(null), refresh);
+    String[] lastAuthorization = new String[1];
+    // The Authorization header is rebuilt for every attempt, so a retry after invalidate() carries a fresh token.
+    RetryOutcome<ImResponse> outcome = retrier.execute(retryCall, attempt -> {
+      String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
+      lastAuthorization[0] = authorization;
+      return send(call, authorization);
+    }, INSPECTOR);
+    ImResponse response = outcome.response();
     if (response.isSuccess()) {
       return response;
     }
-    Redactor redactor = Redactor.forHeader(authorization);
-    var error = ErrorMapper.toException(call, response, redactor);
+    if (response.status() == 404 && "DELETE".equals(call.method()) && outcome.earlierAttemptMayHaveRun()) {
+      // An earlier attempt got no usable answer but may have deleted it: the goal is reached.
+      LOG.info("{} answered 404 after {} attempts; an earlier attempt deleted it", call.describe(),
+          outcome.attempts());
+      return new ImResponse(200, "text/plain", "", Map.of());
+    }
+    Redactor redactor = Redactor.forHeader(lastAuthorization[0]);
+    var error = ErrorMapper.toException(call, response, redactor, outcome.ambiguityNote().orElse(""));
     LOG.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
     return throwIt(error);
   }
+
+  /** What the retry engine reads from an {@link ImResponse}; bodies are buffered, so nothing needs releasing. */
+  private static final ResponseInspector<ImResponse> INSPECTOR = new ResponseInspector<>() {
+    @Override
+    public int status(ImResponse response) {
+      return response.status();
+    }
+
+    @Override
+    public java.util.Optional<String> header(ImResponse response, String name) {
+      return response.header(name);
+    }
+
+    @Override
+    public boolean credentialsRejected(ImResponse response) {
+      return ErrorMapper.isCredentialRejection(response);
+    }
+
+    @Override
+    public void discard(ImResponse response) {
+      // buffered: nothing to release
+    }
+  };
 
   private static ImResponse throwIt(RuntimeException e) {
     throw e;
