@@ -8,6 +8,7 @@ import static org.mockserver.model.HttpResponse.response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.imsdk.auth.AuthLine;
+import io.github.imsdk.auth.CredentialValue;
 import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.auth.ImCredentialsException;
 import io.github.imsdk.core.CloudEstimate;
@@ -236,9 +237,6 @@ class ContractReplayTest {
     REFUSED_LOCALLY.put("list-auth-garbage", new Refusal(
         (im, fx) -> im.infrastructures().list(), ImCredentialsException.class,
         "the header holds no auth line, so the SDK has no credentials to send"));
-    REFUSED_LOCALLY.put("list-auth-bearer-untrusted-issuer", new Refusal(
-        (im, fx) -> im.infrastructures().list(), ImCredentialsException.class,
-        "'Bearer <jwt>' is not an auth line; it is sent by Credentials.bearer (auth module)"));
     REFUSED_LOCALLY.put("vm-snapshot-missing-image-name", new Refusal(
         (im, fx) -> vm(im, fx).snapshot(0, "", false), IllegalArgumentException.class,
         "a snapshot needs an image name"));
@@ -257,7 +255,7 @@ class ContractReplayTest {
 
     Call list = (im, fx) -> im.infrastructures().list();
     for (String n : List.of("list-no-auth-header", "list-no-auth-header-json", "list-auth-without-im-line",
-        "list-auth-im-token-untrusted-issuer", "list-empty-uri-list", "list-empty-json", "list-auth-json-format",
+        "list-auth-bearer-untrusted-issuer", "list-auth-im-token-untrusted-issuer", "list-empty-uri-list", "list-empty-json", "list-auth-json-format",
         "list-two-infras-uri-list", "list-two-infras-json", "list-accept-uri-list",
         "list-accept-text-plain-rejected", "list-as-user2", "list-final-empty")) {
       replay(n, list, SAME_INFRA_IDS);
@@ -520,8 +518,8 @@ class ContractReplayTest {
     Set<String> names = all.stream().map(RecordedExchange::name).collect(Collectors.toSet());
     assertThat(names).containsAll(REPLAYS.keySet()).containsAll(REFUSED_LOCALLY.keySet())
         .containsAll(NOT_ISSUABLE.keySet());
-    assertThat(byKind.get("replayed")).hasSize(2 * REPLAYS.size()).hasSize(262);
-    assertThat(byKind.get("refused")).hasSize(10);
+    assertThat(byKind.get("replayed")).hasSize(2 * REPLAYS.size()).hasSize(264);
+    assertThat(byKind.get("refused")).hasSize(8);
     assertThat(byKind.get("not-issuable")).hasSize(16);
   }
 
@@ -625,8 +623,12 @@ class ContractReplayTest {
     if (recordedAuth == null) {
       assertThat(sentAuth).isEmpty();
     } else {
-      assertThat(Credentials.parseHeader(sentAuth).lines().stream().map(AuthLine::resolve).toList())
-          .isEqualTo(Credentials.parseHeader(recordedAuth).lines().stream().map(AuthLine::resolve).toList());
+      Credentials sentCredentials = Credentials.parseHeader(sentAuth);
+      Credentials recordedCredentials = Credentials.parseHeader(recordedAuth);
+      assertThat(sentCredentials.lines().stream().map(AuthLine::resolve).toList())
+          .isEqualTo(recordedCredentials.lines().stream().map(AuthLine::resolve).toList());
+      assertThat(sentCredentials.bearerToken().map(CredentialValue::resolve))
+          .isEqualTo(recordedCredentials.bearerToken().map(CredentialValue::resolve));
     }
     String body = sent.getBodyAsString();
     if (fx.requestBody() == null) {
