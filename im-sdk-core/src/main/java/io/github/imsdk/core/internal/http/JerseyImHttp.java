@@ -33,14 +33,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JerseyImHttp.class);
-
+  private final Logger log;
   private final HttpSettings settings;
   private final String base;
   private final Client client;
 
   /** Creates the transport; builds the TLS context now, so a bad CA file fails here. */
   public JerseyImHttp(HttpSettings settings) {
+    this(settings, LoggerFactory.getLogger(JerseyImHttp.class));
+  }
+
+  /** Creates the transport logging to {@code log} (tests capture what would be logged). */
+  public JerseyImHttp(HttpSettings settings, Logger log) {
+    this.log = log;
     this.settings = settings;
     String e = settings.endpoint().toString();
     this.base = e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
@@ -55,7 +60,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       b.sslContext(ssl);
     }
     if (settings.tls().mode() == Tls.Mode.INSECURE) {
-      LOG.warn("TLS certificate and host name checks are DISABLED for {} (Tls.insecure()); "
+      log.warn("TLS certificate and host name checks are DISABLED for {} (Tls.insecure()); "
           + "use only against test servers", base);
       b.hostnameVerifier((host, session) -> true);
     }
@@ -71,7 +76,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
     ImResponse response = send(call, authorization);
     if (credentials != null && ErrorMapper.isCredentialRejection(response)) {
-      LOG.debug("{} -> HTTP {}: credentials rejected; refreshing them and retrying once",
+      log.debug("{} -> HTTP {}: credentials rejected; refreshing them and retrying once",
           call.describe(), response.status());
       credentials.invalidate();
       authorization = credentials.toAuthorizationHeader();
@@ -82,19 +87,15 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
     Redactor redactor = Redactor.forHeader(authorization);
     var error = ErrorMapper.toException(call, response, redactor);
-    LOG.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
-    return throwIt(error);
-  }
-
-  private static ImResponse throwIt(RuntimeException e) {
-    throw e;
+    log.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
+    throw error;
   }
 
   private ImResponse send(ImCall call, String authorization) {
     URI uri = UriBuilder.build(base, call.path(), call.query());
     long start = System.nanoTime();
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("-> {} {}{} Accept: application/json{}{}", call.method(), call.path(), UriBuilder.queryString(
+    if (log.isDebugEnabled()) {
+      log.debug("-> {} {}{} Accept: application/json{}{}", call.method(), call.path(), UriBuilder.queryString(
           call.query()), call.contentType() == null ? "" : ", Content-Type: " + call.contentType()
           + " (" + call.body().length() + " chars)", authorization == null ? "" : ", Authorization: [redacted]");
     }
@@ -118,8 +119,8 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
         }
       });
       ImResponse response = new ImResponse(r.getStatus(), contentType, body, headers);
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("<- {} {}: HTTP {} {} ({} chars) in {} ms", call.method(), call.path(), response.status(),
+      if (log.isDebugEnabled()) {
+        log.debug("<- {} {}: HTTP {} {} ({} chars) in {} ms", call.method(), call.path(), response.status(),
             response.contentType(), body.length(), (System.nanoTime() - start) / 1_000_000);
       }
       return response;
@@ -149,7 +150,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       what = "no usable response from " + base + " (" + root.getClass().getSimpleName() + ": "
           + root.getMessage() + ")";
     }
-    LOG.debug("{} failed: {}", call.describe(), what);
+    log.debug("{} failed: {}", call.describe(), what);
     return new ImTransportException(call.method(), call.path(), Redactor.generic().scrub(what), e);
   }
 
