@@ -2,6 +2,7 @@ package io.github.imsdk.core;
 
 import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.internal.DefaultInfrastructureManager;
+import io.github.imsdk.core.internal.Defaults;
 import io.github.imsdk.core.internal.http.HttpSettings;
 import io.github.imsdk.core.internal.http.JerseyImHttp;
 import io.github.imsdk.core.internal.retry.Retrier;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client of an Infrastructure Manager (IM) REST server: the entry point of the SDK.
@@ -35,6 +37,29 @@ public interface InfrastructureManager extends AutoCloseable {
   /** Returns a builder. */
   static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns a client configured like the IM Python client: the endpoint and auth file come from the environment
+   * variables {@code IM_URL} and {@code IM_AUTH_FILE}, else from the {@code [im_client]} keys {@code restapi_url}
+   * and {@code auth_file} of {@code ~/.im_client.cfg} and {@code ./im_client.cfg} (the home file wins key by
+   * key); the endpoint defaults to {@code http://localhost:8800}. See {@link ImClientConfig}.
+   *
+   * @throws io.github.imsdk.auth.ImCredentialsException if no auth file is named, or it cannot be read
+   * @throws IllegalArgumentException if a configuration file is malformed or the endpoint is not an http(s) URL
+   */
+  static InfrastructureManager fromDefaults() {
+    return builderFromDefaults().build();
+  }
+
+  /**
+   * Returns a builder preset as {@link #fromDefaults()} describes, so that timeouts, TLS or a proxy can be added.
+   *
+   * @throws io.github.imsdk.auth.ImCredentialsException if no auth file is named, or it cannot be read
+   * @throws IllegalArgumentException if a configuration file is malformed or the endpoint is not an http(s) URL
+   */
+  static Builder builderFromDefaults() {
+    return Defaults.ofProcess().builder();
   }
 
   /** Returns the caller's infrastructures: list, create, estimate, import. */
@@ -210,8 +235,8 @@ public interface InfrastructureManager extends AutoCloseable {
       }
       HttpSettings settings = new HttpSettings(endpoint, credentials, timeouts, tls, proxy, userAgent);
       WaitSupport waits = WaitSupport.system(asyncExecutor);
-      JerseyImHttp http = new JerseyImHttp(settings, new Retrier(retryPolicy, waits.time(),
-          () -> ThreadLocalRandom.current().nextDouble()));
+      JerseyImHttp http = new JerseyImHttp(settings, LoggerFactory.getLogger(JerseyImHttp.class),
+          new Retrier(retryPolicy, waits.time(), () -> ThreadLocalRandom.current().nextDouble()));
       return new DefaultInfrastructureManager(endpoint, http, http::close, waits);
     }
   }

@@ -41,16 +41,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JerseyImHttp.class);
-
+  private final Logger log;
   private final HttpSettings settings;
   private final Retrier retrier;
   private final String base;
   private final Client client;
 
-  /** Creates the transport with the default {@link RetryPolicy}; builds the TLS context now. */
+  /**
+   * Creates the transport without retries (the client builder passes its {@link RetryPolicy}); it still
+   * re-sends once after refreshing rejected credentials. Builds the TLS context now.
+   */
   public JerseyImHttp(HttpSettings settings) {
-    this(settings, new Retrier(RetryPolicy.defaults(), TimeSource.system(),
+    this(settings, LoggerFactory.getLogger(JerseyImHttp.class));
+  }
+
+  /** Creates the transport logging to {@code log} (tests capture what would be logged); no retries. */
+  public JerseyImHttp(HttpSettings settings, Logger log) {
+    this(settings, log, new Retrier(RetryPolicy.none(), TimeSource.system(),
         () -> ThreadLocalRandom.current().nextDouble()));
   }
 
@@ -58,10 +65,12 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
    * Creates the transport; builds the TLS context now, so a bad CA file fails here.
    *
    * @param settings what to connect to and how
+   * @param log where to log (tests capture what would be logged)
    * @param retrier repeats the calls that may be repeated; it also re-sends once after refreshing rejected
-   *     credentials
+   *     credentials, whatever its policy
    */
-  public JerseyImHttp(HttpSettings settings, Retrier retrier) {
+  public JerseyImHttp(HttpSettings settings, Logger log, Retrier retrier) {
+    this.log = java.util.Objects.requireNonNull(log, "log");
     this.settings = settings;
     this.retrier = java.util.Objects.requireNonNull(retrier, "retrier");
     String e = settings.endpoint().toString();
@@ -77,7 +86,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       b.sslContext(ssl);
     }
     if (settings.tls().mode() == Tls.Mode.INSECURE) {
-      LOG.warn("TLS certificate and host name checks are DISABLED for {} (Tls.insecure()); "
+      log.warn("TLS certificate and host name checks are DISABLED for {} (Tls.insecure()); "
           + "use only against test servers", base);
       b.hostnameVerifier((host, session) -> true);
     }
@@ -108,14 +117,14 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
     if (response.status() == 404 && "DELETE".equals(call.method()) && outcome.earlierAttemptMayHaveRun()) {
       // An earlier attempt got no usable answer but may have deleted it: the goal is reached.
-      LOG.info("{} answered 404 after {} attempts; an earlier attempt deleted it", call.describe(),
+      log.info("{} answered 404 after {} attempts; an earlier attempt deleted it", call.describe(),
           outcome.attempts());
       return new ImResponse(200, "text/plain", "", Map.of());
     }
     Redactor redactor = Redactor.forHeader(lastAuthorization[0]);
     var error = ErrorMapper.toException(call, response, redactor, outcome.ambiguityNote().orElse(""));
-    LOG.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
-    return throwIt(error);
+    log.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
+    throw error;
   }
 
   /** What the retry engine reads from an {@link ImResponse}; bodies are buffered, so nothing needs releasing. */
@@ -141,15 +150,11 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
   };
 
-  private static ImResponse throwIt(RuntimeException e) {
-    throw e;
-  }
-
   private ImResponse send(ImCall call, String authorization) {
     URI uri = UriBuilder.build(base, call.path(), call.query());
     long start = System.nanoTime();
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("-> {} {}{} Accept: application/json{}{}", call.method(), call.path(), UriBuilder.queryString(
+    if (log.isDebugEnabled()) {
+      log.debug("-> {} {}{} Accept: application/json{}{}", call.method(), call.path(), UriBuilder.queryString(
           call.query()), call.contentType() == null ? "" : ", Content-Type: " + call.contentType()
           + " (" + call.body().length() + " chars)", authorization == null ? "" : ", Authorization: [redacted]");
     }
@@ -173,8 +178,8 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
         }
       });
       ImResponse response = new ImResponse(r.getStatus(), contentType, body, headers);
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("<- {} {}: HTTP {} {} ({} chars) in {} ms", call.method(), call.path(), response.status(),
+      if (log.isDebugEnabled()) {
+        log.debug("<- {} {}: HTTP {} {} ({} chars) in {} ms", call.method(), call.path(), response.status(),
             response.contentType(), body.length(), (System.nanoTime() - start) / 1_000_000);
       }
       return response;
@@ -204,7 +209,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       what = "no usable response from " + base + " (" + root.getClass().getSimpleName() + ": "
           + root.getMessage() + ")";
     }
-    LOG.debug("{} failed: {}", call.describe(), what);
+    log.debug("{} failed: {}", call.describe(), what);
     return new ImTransportException(call.method(), call.path(), Redactor.generic().scrub(what), e);
   }
 
