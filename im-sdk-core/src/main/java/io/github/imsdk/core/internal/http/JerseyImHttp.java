@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.HttpUrlConnectorProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,10 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
         .readTimeout(settings.timeouts().read().toMillis(), TimeUnit.MILLISECONDS)
         // PUT without a body (start, stop, reconfigure) is legal for IM; Jersey would refuse it otherwise.
         .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
+        // Streaming a body with its length stops HttpURLConnection from silently re-sending a POST whose
+        // connection dropped before the answer (sun.net.http.retryPost): a create must never be sent twice.
+        // Only bodies with a Content-Length set are streamed: those of non-idempotent calls (see bodyEntity).
+        .property(HttpUrlConnectorProvider.USE_FIXED_LENGTH_STREAMING, true)
         .property(ClientProperties.FOLLOW_REDIRECTS, false);
     SSLContext ssl = TlsContexts.sslContext(settings.tls());
     if (ssl != null) {
@@ -122,7 +127,11 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       return new ImResponse(200, "text/plain", "", Map.of());
     }
     Redactor redactor = Redactor.forHeader(lastAuthorization[0]);
-    var error = ErrorMapper.toException(call, response, redactor, outcome.ambiguityNote().orElse(""));
+    String note = outcome.ambiguityNote().orElse("");
+    if (response.status() == 401 && response.body().isEmpty() && !call.idempotent() && call.body() != null) {
+      note = note.isEmpty() ? STREAMED_401 : STREAMED_401 + ". " + note;
+    }
+    var error = ErrorMapper.toException(call, response, redactor, note);
     log.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
     throw error;
   }
@@ -166,9 +175,10 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
     try (Response r = call.body() == null
         ? req.method(call.method())
-        : req.method(call.method(), Entity.entity(call.body(), call.contentType()))) {
+        : req.method(call.method(), bodyEntity(req, call))) {
       String contentType = r.getHeaderString("Content-Type");
       byte[] bytes = r.hasEntity() ? r.readEntity(byte[].class) : new byte[0];
+      checkComplete(call, r, bytes.length);
       String body = new String(bytes, charset(contentType));
       Map<String, String> headers = new HashMap<>();
       MultivaluedMap<String, String> h = r.getStringHeaders();
@@ -187,6 +197,50 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       throw transportError(call, e);
     } catch (IllegalStateException e) {
       throw new ImTransportException(call.method(), call.path(), "the response could not be read", e);
+    }
+  }
+
+  /**
+   * Returns the body: streamed with its length for a non-idempotent call, so that the JDK cannot re-send it; the
+   * price is that the JDK then withholds the body of a 401 (see {@link #STREAMED_401}). Idempotent calls are
+   * buffered and keep every error message.
+   */
+  private static Entity<?> bodyEntity(Invocation.Builder req, ImCall call) {
+    if (call.idempotent()) {
+      return Entity.entity(call.body(), call.contentType());
+    }
+    byte[] bytes = call.body().getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > 0) {
+      req.header("Content-Length", String.valueOf(bytes.length));
+    }
+    return Entity.entity(bytes, call.contentType());
+  }
+
+  /** Explains an empty 401 to a streamed call, whose body HttpURLConnection does not hand over. */
+  static final String STREAMED_401 = "IM refused the credentials (no Authorization header, or one it could not"
+      + " accept); its own message is not available for this call";
+
+  /**
+   * Fails when the connection closed before the declared {@code Content-Length} arrived: HttpURLConnection
+   * returns the truncated body as if it were complete.
+   */
+  private static void checkComplete(ImCall call, Response r, int received) {
+    String declared = r.getHeaderString("Content-Length");
+    if (declared == null || r.getHeaderString("Content-Encoding") != null) {
+      return;
+    }
+    if (r.getStatus() == 401 || r.getStatus() == 407) {
+      return; // with a streamed body HttpURLConnection withholds the body of an auth challenge; the status suffices
+    }
+    long expected;
+    try {
+      expected = Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    if (received < expected) {
+      throw new ImTransportException(call.method(), call.path(), "the connection closed after " + received
+          + " of the " + expected + " bytes of the answer (HTTP " + r.getStatus() + ")", null);
     }
   }
 
