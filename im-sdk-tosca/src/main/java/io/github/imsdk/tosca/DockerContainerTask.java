@@ -1,5 +1,6 @@
 package io.github.imsdk.tosca;
 
+import io.github.imsdk.tosca.internal.AnsibleTasksReader;
 import io.github.imsdk.tosca.internal.AnsibleYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,6 +137,18 @@ public final class DockerContainerTask {
       items.add(t.toTaskMap());
     }
     return AnsibleYaml.write(items);
+  }
+
+  /**
+   * Reads the {@code docker_container} tasks of an {@code ansible_tasks} value (as written by
+   * {@link #toAnsibleTasks(List)} or by hand), so a parsed template's container can be changed and written back.
+   * Tasks of other modules are not containers and are not returned.
+   *
+   * @throws ToscaParseException if the text is not a YAML list of tasks, or a container task uses a key this
+   *     class does not model (so nothing would be lost silently when writing it back)
+   */
+  public static List<DockerContainerTask> fromAnsibleTasks(String ansibleTasks) {
+    return AnsibleTasksReader.read(ansibleTasks);
   }
 
   /** Returns this task alone as an {@code ansible_tasks} value. */

@@ -380,7 +380,8 @@ public final class Validator {
     positiveInteger(hp.get("num_gpus"), host + "num_gpus", 0);
     literalOfType(hp.get("mem_size"), "scalar-unit.size", host + "mem_size");
     literalOfType(hp.get("disk_size"), "scalar-unit.size", host + "disk_size");
-    literalOfType(hp.get("preemptible_instance"), "boolean", host + "preemptible_instance");
+    // The IM spells it preemtible_instance (IM/tosca/Tosca.py property_map).
+    literalOfType(hp.get("preemtible_instance"), "boolean", host + "preemtible_instance");
     Map<String, Object> sp = n.capability("scalable").map(Capability::properties).orElse(Map.of());
     for (String k : List.of("count", "min_instances", "max_instances", "default_instances")) {
       positiveInteger(sp.get(k), caps + "scalable.properties." + k, 0);
@@ -419,6 +420,11 @@ public final class Validator {
         if (e.getValue() instanceof Map<?, ?> spec) {
           checkPort(spec.get("source"), pp + ".source");
           checkPort(spec.get("target"), pp + ".target");
+          if (spec.get("source_range") instanceof List<?> range) {
+            for (int i = 0; i < range.size(); i++) {
+              checkPort(range.get(i), pp + ".source_range[" + i + "]");
+            }
+          }
           checkProtocol(spec.get("protocol"), pp + ".protocol");
         } else if (e.getValue() != null && !(e.getValue() instanceof ToscaFunction)) {
           problem(pp, "a port must be a mapping with protocol and source, got " + Values.show(e.getValue()));
