@@ -158,7 +158,7 @@ public final class ToscaInput {
 
     /** Adds a constraint. */
     public Builder constraint(ToscaConstraint constraint) {
-      constraints.add(Objects.requireNonNull(constraint, "constraint"));
+      constraints.add(Values.require(constraint, "constraint"));
       return this;
     }
 
@@ -171,7 +171,7 @@ public final class ToscaInput {
 
     /** Sets a key the model does not name, such as {@code required} or {@code entry_schema}. */
     public Builder extra(String key, Object value) {
-      extras.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      extras.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 

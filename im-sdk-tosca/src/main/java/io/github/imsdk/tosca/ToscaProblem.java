@@ -1,6 +1,6 @@
 package io.github.imsdk.tosca;
 
-import java.util.Objects;
+import io.github.imsdk.tosca.internal.Values;
 
 /**
  * One rule a template breaks, with the dotted path of the offending value, for example
@@ -15,8 +15,8 @@ public record ToscaProblem(String path, String message) {
 
   /** Checks that both parts are present. */
   public ToscaProblem {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(message, "message");
+    Values.require(path, "path");
+    Values.require(message, "message");
   }
 
   /** Returns {@code path: message}. */

@@ -326,13 +326,13 @@ public final class ToscaTemplate {
 
     /** Adds a named import, e.g. {@code ec3_custom_types: https://.../custom_types.yaml}. */
     public Builder importDefinitions(String name, String url) {
-      imports.add(Map.of(Objects.requireNonNull(name, "name"), Objects.requireNonNull(url, "url")));
+      imports.add(Map.of(Values.require(name, "name"), Values.require(url, "url")));
       return this;
     }
 
     /** Adds an import as written in YAML: a string or a one-entry map. */
     public Builder importEntry(Object entry) {
-      imports.add(Values.freeze(Objects.requireNonNull(entry, "entry")));
+      imports.add(Values.freeze(Values.require(entry, "entry")));
       return this;
     }
 
@@ -344,20 +344,20 @@ public final class ToscaTemplate {
 
     /** Sets a metadata key, e.g. {@code metadata("infra_name", "my-vm")}. */
     public Builder metadata(String key, Object value) {
-      metadata.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      metadata.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 
     /** Adds an input; the name must be new. */
     public Builder input(String name, ToscaInput input) {
       requireNew(inputs, name, Validator.inputPath(name), "input");
-      inputs.put(name, Objects.requireNonNull(input, "input"));
+      inputs.put(name, Values.require(input, "input"));
       return this;
     }
 
     /** Adds or replaces (in place) an input. */
     public Builder replaceInput(String name, ToscaInput input) {
-      inputs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(input, "input"));
+      inputs.put(Values.require(name, "name"), Values.require(input, "input"));
       return this;
     }
 
@@ -369,7 +369,7 @@ public final class ToscaTemplate {
 
     /** Adds a node template; its name must be new. */
     public Builder nodeTemplate(NodeTemplate node) {
-      Objects.requireNonNull(node, "node");
+      Values.require(node, "node");
       requireNew(nodeTemplates, node.name(), Validator.nodePath(node.name()), "node template");
       nodeTemplates.put(node.name(), node);
       return this;
@@ -389,7 +389,7 @@ public final class ToscaTemplate {
 
     /** Adds a policy; its name must be new. */
     public Builder policy(ToscaPolicy policy) {
-      Objects.requireNonNull(policy, "policy");
+      Values.require(policy, "policy");
       for (ToscaPolicy p : policies) {
         if (p.name().equals(policy.name())) {
           throw duplicate("topology_template.policies." + policy.name(), "policy", policy.name());
@@ -402,7 +402,7 @@ public final class ToscaTemplate {
     /** Adds an output; the name must be new. */
     public Builder output(String name, ToscaOutput output) {
       requireNew(outputs, name, "topology_template.outputs." + name, "output");
-      outputs.put(name, Objects.requireNonNull(output, "output"));
+      outputs.put(name, Values.require(output, "output"));
       return this;
     }
 
@@ -413,19 +413,19 @@ public final class ToscaTemplate {
 
     /** Adds or replaces (in place) an output. */
     public Builder replaceOutput(String name, ToscaOutput output) {
-      outputs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(output, "output"));
+      outputs.put(Values.require(name, "name"), Values.require(output, "output"));
       return this;
     }
 
     /** Sets a {@code topology_template} key the model does not name, e.g. {@code groups}. */
     public Builder topologyExtra(String key, Object value) {
-      topologyExtras.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      topologyExtras.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 
     /** Sets a top-level key the model does not name, e.g. {@code node_types}. */
     public Builder extra(String key, Object value) {
-      extras.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      extras.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 
@@ -435,7 +435,7 @@ public final class ToscaTemplate {
     }
 
     private static void requireNew(Map<String, ?> map, String name, String path, String what) {
-      Objects.requireNonNull(name, what + " name");
+      Values.require(name, what + " name");
       if (map.containsKey(name)) {
         throw duplicate(path, what, name);
       }

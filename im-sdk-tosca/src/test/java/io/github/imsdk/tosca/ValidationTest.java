@@ -175,6 +175,29 @@ class ValidationTest {
   }
 
   @Test
+  void anInputWithoutTypeIsReported() {
+    // Given an input with only a default
+    ToscaTemplate t = base().input("x", ToscaInput.builder(null).defaultValue(1).build()).build();
+
+    // Then its type is reported missing
+    assertThat(paths(t)).containsExactly("topology_template.inputs.x.type");
+  }
+
+  @Test
+  void aMissingOrUnknownDefinitionsVersionIsReported() {
+    // Given no version, and a misspelt one
+    ToscaTemplate none = base().definitionsVersion(null).build();
+    ToscaTemplate typo = base().definitionsVersion("tosca_simple_yaml_1").build();
+
+    // Then both are reported at the top-level key
+    assertThat(paths(none)).containsExactly("tosca_definitions_version");
+    assertThat(typo.validate()).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("tosca_definitions_version");
+      assertThat(p.message()).contains("tosca_simple_yaml_1_0");
+    });
+  }
+
+  @Test
   void aLiteralMemorySizeThatIsNotASizeIsReported() {
     // Given mem_size written as "2 GX" on the VM itself
     ToscaTemplate t = base().replaceNodeTemplate(vm().memory("2 GX").build()).build();

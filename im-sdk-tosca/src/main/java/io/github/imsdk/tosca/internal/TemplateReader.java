@@ -105,6 +105,9 @@ public final class TemplateReader {
 
   private NodeTemplate node(String name, Object def, String path) {
     Map<String, Object> m = map(def, path, "a node template");
+    if (name.isBlank()) {
+      throw shape(path, "a node template needs a non-blank name");
+    }
     NodeTemplate.Builder b = NodeTemplate.builder(name, null);
     for (Map.Entry<String, Object> e : m.entrySet()) {
       String k = e.getKey();

@@ -32,6 +32,10 @@ public final class Validator {
   private static final Set<String> KNOWN_TYPES = Set.of("integer", "float", "boolean", "string", "list", "map",
       "scalar-unit.size", "scalar-unit.time", "scalar-unit.frequency", "version", "timestamp", "range", "null");
 
+  /** Versions tosca-parser (the IM's reader) knows: the simple profile and its NFV extension. */
+  private static final Set<String> VERSIONS = Set.of("tosca_simple_yaml_1_0", "tosca_simple_yaml_1_1",
+      "tosca_simple_yaml_1_2", "tosca_simple_yaml_1_3", "tosca_simple_profile_for_nfv_1_0_0");
+
   private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "icmp");
 
   private final ToscaTemplate template;
@@ -65,6 +69,9 @@ public final class Validator {
   private void run() {
     if (template.definitionsVersion() == null) {
       problem("tosca_definitions_version", "missing; the IM expects e.g. tosca_simple_yaml_1_0");
+    } else if (!VERSIONS.contains(template.definitionsVersion())) {
+      problem("tosca_definitions_version", "'" + template.definitionsVersion() + "' is not a TOSCA version the IM"
+          + " reads; expected one of " + new java.util.TreeSet<>(VERSIONS));
     }
     template.inputs().forEach(this::checkInput);
     template.nodeTemplates().values().forEach(this::checkNode);
@@ -83,7 +90,9 @@ public final class Validator {
   private void checkInput(String name, ToscaInput in) {
     String path = inputPath(name);
     String type = in.type();
-    if (type != null && !KNOWN_TYPES.contains(type) && !type.contains(".")) {
+    if (type == null) {
+      problem(path + ".type", "an input needs a type (the IM's parser rejects inputs without one)");
+    } else if (!KNOWN_TYPES.contains(type) && !type.contains(".")) {
       problem(path + ".type", "unknown type '" + type + "'; expected one of " + new java.util.TreeSet<>(KNOWN_TYPES)
           + " or a data type name");
     }
