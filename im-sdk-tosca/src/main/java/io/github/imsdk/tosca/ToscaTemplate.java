@@ -1,6 +1,7 @@
 package io.github.imsdk.tosca;
 
 import io.github.imsdk.tosca.internal.Evaluator;
+import io.github.imsdk.tosca.internal.SourcePositions;
 import io.github.imsdk.tosca.internal.TemplateReader;
 import io.github.imsdk.tosca.internal.TemplateWriter;
 import io.github.imsdk.tosca.internal.Validator;
@@ -44,8 +45,15 @@ public final class ToscaTemplate {
   private final Map<String, ToscaOutput> outputs;
   private final Map<String, Object> topologyExtras;
   private final Map<String, Object> extras;
+  /** Where entries were in the parsed text; not part of the value (equals ignores it), dropped by any edit. */
+  private final SourcePositions positions;
 
   private ToscaTemplate(Builder b) {
+    this(b, SourcePositions.NONE);
+  }
+
+  private ToscaTemplate(Builder b, SourcePositions positions) {
+    this.positions = positions;
     this.definitionsVersion = b.definitionsVersion;
     this.imports = b.imports.isEmpty() ? List.of() : castList(Values.freeze(b.imports));
     this.description = b.description;
@@ -74,7 +82,8 @@ public final class ToscaTemplate {
    *     the exception gives line and column
    */
   public static ToscaTemplate parse(String yaml) {
-    return TemplateReader.read(yaml);
+    TemplateReader.Result r = TemplateReader.read(yaml);
+    return new ToscaTemplate(r.template().toBuilder(), r.positions());
   }
 
   /** Starts an empty template with {@code tosca_definitions_version: tosca_simple_yaml_1_0}. */
@@ -111,10 +120,11 @@ public final class ToscaTemplate {
    * unknown nodes, defaults that do not fit their type or constraints, ports out of range, a Compute without an
    * image, malformed functions.
    *
-   * @return every problem found with its path; empty if the template is valid
+   * @return every problem found with its path (and, for a parsed template not edited since, its line); empty if
+   *     the template is valid
    */
   public List<ToscaProblem> validate() {
-    return Validator.validate(this);
+    return Validator.validate(this).stream().map(positions::locate).toList();
   }
 
   /**

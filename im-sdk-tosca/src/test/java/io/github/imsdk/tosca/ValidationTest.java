@@ -348,6 +348,33 @@ class ValidationTest {
   }
 
   @Test
+  void problemsOfAParsedTemplateNameTheirLine() {
+    // Given the seed with a bad memory default and a VM whose image line was removed
+    String yaml = Fixtures.seed().replace("default: 2 GB", "default: 2 GX")
+        .replace("            image: { get_input: os_image }\n", "");
+
+    // When it is parsed and validated
+    List<ToscaProblem> problems = ToscaTemplate.parse(yaml).validate();
+
+    // Then each problem has the position of the value, or of the mapping lacking the key
+    assertThat(problems).extracting(ToscaProblem::toString).containsExactly(
+        "topology_template.inputs.mem_size.default (line 22, column 7): '2 GX' is not a scalar-unit.size"
+            + " (a number and a unit, e.g. '2 GB')",
+        NODES + "simple_node.capabilities.os.properties.image (line 132, column 11): a Compute node needs an OS"
+            + " image (e.g. 'appdb://SITE/image?vo' or 'ost://host/id'); the IM cannot pick one");
+  }
+
+  @Test
+  void anEditedTemplateNoLongerClaimsLines() {
+    // Given a parsed template with a problem, then edited
+    ToscaTemplate t = ToscaTemplate.parse(Fixtures.seed().replace("default: 2 GB", "default: 2 GX"))
+        .withInputDefault("num_cpus", 4);
+
+    // Then the problem has no line, as the text no longer describes the template
+    assertThat(t.validate()).singleElement().satisfies(p -> assertThat(p.line()).isZero());
+  }
+
+  @Test
   void imSpecialInputDefaultsAreAccepted() {
     // Given the IM's random(N) and access_token() defaults on string inputs of other types
     ToscaTemplate t = base().input("password", ToscaInput.builder("string").defaultValue("random(8)")

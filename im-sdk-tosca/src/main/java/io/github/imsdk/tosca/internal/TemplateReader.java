@@ -28,14 +28,18 @@ public final class TemplateReader {
     this.marks = marks;
   }
 
+  /** A parsed template and where its entries are in the text. */
+  public record Result(ToscaTemplate template, SourcePositions positions) {}
+
   /**
    * Parses YAML text into a template.
    *
    * @throws ToscaParseException on malformed YAML, duplicate keys or sections of the wrong shape
    */
-  public static ToscaTemplate read(String text) {
+  public static Result read(String text) {
     YamlTree.Parsed parsed = YamlTree.parse(text);
-    return new TemplateReader(parsed.marks()).template(parsed.root());
+    ToscaTemplate t = new TemplateReader(parsed.marks()).template(parsed.root());
+    return new Result(t, new SourcePositions(parsed.marks()));
   }
 
   private ToscaTemplate template(Object root) {
