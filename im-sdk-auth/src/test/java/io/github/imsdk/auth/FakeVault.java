@@ -85,6 +85,7 @@ final class FakeVault {
     loginRenewable = true;
     renewIncrement = 3600;
     entityId = "ent-7f3a";
+    allowedPrefixes = Set.of("credentials/", "secret/", "kv1/");
     jwtLogin = body -> body.path("jwt").asText().startsWith("eyJ");
     server.when(request()).respond(this::handle);
   }
