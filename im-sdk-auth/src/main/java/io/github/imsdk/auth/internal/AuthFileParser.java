@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Parses the text of an IM auth file ({@code auth.dat}) as the Python client reads it, with one deliberate
+ * Parses the text of one IM auth file (an instance is used for one text only) ({@code auth.dat}) as the Python client reads it, with one deliberate
  * difference: a malformed pair is reported instead of silently ending its line.
  *
  * <p>{@code file(path)} and {@code command(cmd)} values are not evaluated here; they become values resolved at
@@ -25,6 +25,8 @@ public final class AuthFileParser {
 
   private final String source;
   private final Function<String, CredentialValue> commandValues;
+  /** Lines with the same command share one value, so a provider it maps to is asked once per request. */
+  private final Map<String, CredentialValue> commandCache = new java.util.HashMap<>();
 
   /**
    * Creates a parser.
@@ -134,7 +136,10 @@ public final class AuthFileParser {
       if (commandLine.isEmpty()) {
         throw error(lineNumber, "the command(...) of '" + key + "' is empty");
       }
-      CredentialValue v;
+      CredentialValue v = commandCache.get(commandLine);
+      if (v != null) {
+        return v;
+      }
       try {
         v = commandValues.apply(commandLine);
       } catch (RuntimeException e) {
@@ -144,6 +149,7 @@ public final class AuthFileParser {
       if (v == null) {
         throw error(lineNumber, "the command(...) of '" + key + "' was mapped to no value");
       }
+      commandCache.put(commandLine, v);
       return v;
     }
     if (text.startsWith("file(") && text.endsWith(")")) {
