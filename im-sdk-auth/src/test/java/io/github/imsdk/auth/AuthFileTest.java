@@ -331,9 +331,11 @@ class AuthFileTest {
     assertError("type = Dummy; token = file()\n", 1, "the file(...) of 'token' names no file");
     assertError("Bearer\n", 1, "the 'Bearer' line has no token");
     assertError("type = Dummy; password = ; token = hunter2\n", 1,
-        "the value of 'password' is empty; write password = '' for an empty value");
+        "the value of 'password' is empty; write key = '' for an empty value");
     assertError("type = Dummy; password = hunter2=\n", 1, "the value of 'password' contains '=' outside quotes");
     assertError("type = Dummy; =\n", 1, "item 2 (after 'type') has no key before '='");
+    assertError("type = Dummy; password: hunter2 = x=y\n", 1,
+        "the value of a key that is not a plain name contains '=' outside quotes");
   }
 
   private void assertError(String text, int line, String message) throws Exception {
