@@ -180,6 +180,18 @@ class OidcAgentIntegrationTest {
   }
 
   @Test
+  void authFileOidcTokenCommandIsServedByTheRealAgent() {
+    // Given an auth file's command(oidc-token imtest) read while the agent answers on OIDC_SOCK
+    CredentialValue v = io.github.imsdk.auth.internal.oidc.OidcTokenCommand.valueFor("oidc-token " + ACCOUNT,
+        Duration.ofSeconds(20), Map.of("OIDC_SOCK", socket.toString())::get,
+        p -> OidcAgentTokenProvider.isAgentReachable(p, Duration.ofSeconds(5)));
+
+    // When resolved, Then the token came over the socket (no process) and the file form is unchanged
+    assertThat(claims(v.resolve()).path("sub").asText()).isEqualTo("alice");
+    assertThat(v.authFileForm()).isEqualTo("command(oidc-token " + ACCOUNT + ")");
+  }
+
+  @Test
   void reachabilityProbeSeesTheRealAgent() {
     assertThat(OidcAgentTokenProvider.isAgentReachable(socket, Duration.ofSeconds(5))).isTrue();
   }
