@@ -24,15 +24,21 @@ class CachedTokenCostTest {
     for (int i = 0; i < 200_000; i++) { // warm-up
       sink += cached.token().value().length();
     }
+    // Five rounds of a million calls: the machine is shared, so the best round is the least disturbed one.
     int calls = 1_000_000;
-    long t0 = System.nanoTime();
-    for (int i = 0; i < calls; i++) {
-      sink += cached.token().value().length();
+    double[] nsPerCall = new double[5];
+    for (int round = 0; round < nsPerCall.length; round++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < calls; i++) {
+        sink += cached.token().value().length();
+      }
+      nsPerCall[round] = (double) (System.nanoTime() - t0) / calls;
     }
-    long elapsed = System.nanoTime() - t0;
-    System.out.printf("cached token lookup: %.1f ns per call over %d calls%n", (double) elapsed / calls, calls);
+    java.util.Arrays.sort(nsPerCall);
+    System.out.printf("cached token lookup: best %.1f ns, median %.1f ns per call (5 rounds of %d calls)%n",
+        nsPerCall[0], nsPerCall[2], calls);
 
     assertThat(fetches).hasValue(1);
-    assertThat(sink).isEqualTo((long) jwt.length() * (calls + 200_000));
+    assertThat(sink).isEqualTo((long) jwt.length() * (5L * calls + 200_000));
   }
 }
