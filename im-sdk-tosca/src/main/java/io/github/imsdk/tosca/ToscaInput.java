@@ -116,7 +116,8 @@ public final class ToscaInput {
 
   @Override
   public String toString() {
-    return "ToscaInput{type=" + type + (hasDefault ? ", default=" + defaultValue : "") + "}";
+    // The default is not shown: inputs such as passwords have secret defaults.
+    return "ToscaInput{type=" + type + (hasDefault ? ", with default" : "") + "}";
   }
 
   /** Builds a {@link ToscaInput}. */

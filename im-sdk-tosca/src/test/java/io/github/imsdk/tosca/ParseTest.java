@@ -103,6 +103,21 @@ class ParseTest {
   }
 
   @Test
+  void anAliasBombIsAParseErrorNotAnOutOfMemory() {
+    // Given 48 aliases (under SnakeYAML's limit of 50) that expand to 2^25 values from a few hundred bytes
+    StringBuilder yaml = new StringBuilder("metadata:\n  l0: &l0 [x, x]\n");
+    for (int i = 1; i <= 24; i++) {
+      yaml.append("  l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
+          .append(i - 1).append("]\n");
+    }
+
+    // Then parsing stops with a position instead of exhausting memory
+    ToscaParseException e = parseError(yaml.toString());
+    assertThat(e.getMessage()).contains("expands to more than 1000000 values");
+    assertThat(e.line()).isPositive();
+  }
+
+  @Test
   void aNonTemplateDocumentIsAParseError() {
     assertThat(parseError("- just\n- a list\n").getMessage()).contains("a TOSCA template must be a mapping");
   }

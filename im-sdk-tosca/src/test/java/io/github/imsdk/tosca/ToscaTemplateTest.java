@@ -276,6 +276,18 @@ class ToscaTemplateTest {
   }
 
   @Test
+  void capabilitiesAndOperationsDoNotPrintTheirValues() {
+    // Given a VM with a credential and a playbook input holding a password
+    NodeTemplate vm = ComputeNode.builder("vm").capabilityProperty("os", "credential",
+        Map.of("user", "cloudadm", "token", "s3cr3t")).build();
+    Operation op = Operation.of("setup.yml", Map.of("db_password", "s3cr3t"));
+
+    // Then their toString shows names, not values
+    assertThat(vm.capability("os").orElseThrow().toString()).contains("credential").doesNotContain("s3cr3t");
+    assertThat(op.toString()).contains("db_password").doesNotContain("s3cr3t");
+  }
+
+  @Test
   void toStringShowsNamesOnly() {
     assertThat(ToscaTemplate.parse(Fixtures.seed()).toString())
         .isEqualTo("ToscaTemplate{inputs=[num_cpus, mem_size, num_instances, storage_size, mount_path, num_gpus,"

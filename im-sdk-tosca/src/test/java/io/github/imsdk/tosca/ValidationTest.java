@@ -375,6 +375,19 @@ class ValidationTest {
   }
 
   @Test
+  void aSecretBreakingALengthOrPatternRuleIsNotEchoed() {
+    // Given a password default too short for its constraint
+    ToscaTemplate t = base().input("admin_password", ToscaInput.builder("string").defaultValue("hunter2")
+        .constraint(ToscaConstraint.minLength(12)).constraint(ToscaConstraint.pattern("[a-z]+")).build()).build();
+
+    // Then the problems describe the value without showing it
+    assertThat(t.validate()).extracting(ToscaProblem::message).containsExactly(
+        "the value (7 characters) does not satisfy min_length: 12",
+        "the value (7 characters) does not satisfy pattern: '[a-z]+'");
+    assertThat(t.input("admin_password").orElseThrow().toString()).doesNotContain("hunter2");
+  }
+
+  @Test
   void imSpecialInputDefaultsAreAccepted() {
     // Given the IM's random(N) and access_token() defaults on string inputs of other types
     ToscaTemplate t = base().input("password", ToscaInput.builder("string").defaultValue("random(8)")

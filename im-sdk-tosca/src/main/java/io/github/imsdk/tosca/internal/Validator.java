@@ -265,7 +265,14 @@ public final class Validator {
       case "pattern" -> ok = v instanceof String s && Pattern.compile((String) arg).matcher(s).matches();
       default -> ok = true;
     }
-    return ok ? null : Values.show(v) + " does not satisfy " + c.operator() + ": " + showArg(arg);
+    if (ok) {
+      return null;
+    }
+    // Length and pattern rules guard passwords and keys: describe the value instead of echoing it.
+    boolean hide = v instanceof String && Set.of("length", "min_length", "max_length", "pattern").contains(
+        c.operator());
+    String shown = hide ? "the value (" + length(v) + " characters)" : Values.show(v);
+    return shown + " does not satisfy " + c.operator() + ": " + showArg(arg);
   }
 
   private static String showArg(Object arg) {

@@ -35,6 +35,14 @@ public final class YamlTree {
   /** Deeper than any sensible template; stops recursive aliases ({@code &a [*a]}). */
   private static final int MAX_DEPTH = 200;
 
+  /**
+   * Values built here are trees, so each alias is expanded; this cap stops documents whose few aliases expand
+   * exponentially ("billion laughs"). A template with a thousand nodes has some tens of thousands of values.
+   */
+  private static final int MAX_VALUES = 1_000_000;
+
+  private int values;
+
   private final ScalarConstructor scalars;
   private final Map<String, Mark> marks = new HashMap<>();
   private final List<String> duplicates = new ArrayList<>();
@@ -88,6 +96,10 @@ public final class YamlTree {
   private Object convert(Node node, String path, int depth) {
     if (depth > MAX_DEPTH) {
       throw error("nesting deeper than " + MAX_DEPTH + " levels (a recursive alias?)", node.getStartMark(), path);
+    }
+    if (++values > MAX_VALUES) {
+      throw error("the document expands to more than " + MAX_VALUES + " values (aliases expanding without bound?)",
+          node.getStartMark(), path);
     }
     if (node instanceof ScalarNode s) {
       return scalar(s, path);
