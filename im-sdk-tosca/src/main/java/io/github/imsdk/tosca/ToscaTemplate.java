@@ -222,6 +222,24 @@ public final class ToscaTemplate {
     return toBuilder().replaceInput(name, in.withDefault(value)).build();
   }
 
+  /**
+   * Returns a copy with several input defaults changed at once, e.g. the values a user gave for a deployment (the
+   * IM takes input values only as defaults inside the template).
+   *
+   * @throws ToscaValidationException naming every input the template does not define
+   */
+  public ToscaTemplate withInputDefaults(Map<String, ?> values) {
+    List<ToscaProblem> unknown = new ArrayList<>();
+    values.keySet().stream().filter(k -> !inputs.containsKey(k)).forEach(k -> unknown.add(
+        new ToscaProblem(Validator.inputPath(k), "no such input; inputs are " + inputs.keySet())));
+    if (!unknown.isEmpty()) {
+      throw new ToscaValidationException(unknown);
+    }
+    Builder b = toBuilder();
+    values.forEach((k, v) -> b.replaceInput(k, inputs.get(k).withDefault(v)));
+    return b.build();
+  }
+
   /** Returns a copy with this input added or replaced (in place). */
   public ToscaTemplate withInput(String name, ToscaInput input) {
     return toBuilder().replaceInput(name, input).build();

@@ -1,6 +1,7 @@
 package io.github.imsdk.tosca;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,23 @@ class ToscaTemplateTest {
     assertThat(t.resolveInput("num_cpus", Map.of())).isEqualTo(2);
     assertThat(edited.toYaml()).contains("default: 4");
     assertThat(edited.inputs().keySet()).containsExactlyElementsOf(t.inputs().keySet());
+  }
+
+  @Test
+  void severalInputDefaultsChangeAtOnceAndUnknownNamesAreAllReported() {
+    // Given the parsed seed
+    ToscaTemplate t = ToscaTemplate.parse(Fixtures.seed());
+
+    // When a deployment's values are applied
+    ToscaTemplate edited = t.withInputDefaults(Map.of("num_cpus", 4, "mem_size", "8 GB"));
+
+    // Then they are the defaults, and unknown names are rejected together
+    assertThat(edited.resolveInput("num_cpus", Map.of())).isEqualTo(4);
+    assertThat(edited.resolveInput("mem_size", Map.of())).isEqualTo("8 GB");
+    assertThatThrownBy(() -> t.withInputDefaults(Map.of("cpus", 4, "memory", "8 GB")))
+        .isInstanceOf(ToscaValidationException.class)
+        .satisfies(e -> assertThat(((ToscaValidationException) e).problems()).extracting(ToscaProblem::path)
+            .containsExactlyInAnyOrder("topology_template.inputs.cpus", "topology_template.inputs.memory"));
   }
 
   @Test
@@ -128,6 +146,10 @@ class ToscaTemplateTest {
                       dependencies: [ lib.yml ]
                     timeout: 60
                   start: start.yml
+                  configure:
+                    implementation: configure.yml
+                    inputs:
+                      script: { get_artifact: [ SELF, script ] }
               artifacts:
                 script: files/setup.sh
                 role:

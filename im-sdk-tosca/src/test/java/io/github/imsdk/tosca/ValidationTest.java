@@ -388,6 +388,46 @@ class ValidationTest {
   }
 
   @Test
+  void anUnescapedDoubleQuoteInAPlaybookInputIsReported() {
+    // Given the seed whose ansible_tasks has a raw double quote (the IM wraps playbook inputs in "...")
+    ToscaTemplate t = ToscaTemplate.parse(Fixtures.seed())
+        .withInputDefault("ansible_tasks", "- name: Say \"hi\"\n  debug:\n    msg: hi\n");
+
+    // Then the input default is reported, naming the escape to use
+    assertThat(t.validate()).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("topology_template.inputs.ansible_tasks.default");
+      assertThat(p.message()).contains("unescaped double quote").contains("\\\"");
+    });
+  }
+
+  @Test
+  void ansibleTasksThatAreNotAYamlTaskListAreReported() {
+    // Given tasks with broken indentation, and a literal that is not a list
+    ToscaTemplate broken = ToscaTemplate.parse(Fixtures.seed())
+        .withInputDefault("ansible_tasks", "- name: a\n debug: x\n   msg: y\n");
+    ToscaTemplate scalar = ToscaTemplate.parse(Fixtures.seed()).withNodeTemplate(SoftwareNode.application("more")
+        .hostedOn("simple_node").configure("ansible_tasks.yml", java.util.Map.of("ansible_tasks", "just text"))
+        .build());
+
+    // Then both are reported where the text is
+    assertThat(broken.validate()).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("topology_template.inputs.ansible_tasks.default");
+      assertThat(p.message()).startsWith("ansible_tasks is not valid YAML");
+    });
+    assertThat(paths(scalar)).containsExactly(NODES + "more.interfaces.Standard.configure.inputs.ansible_tasks");
+  }
+
+  @Test
+  void containerTasksWithQuotesFromTheRecipeAreValid() {
+    // Given a container command with double quotes and a backslash, escaped by the renderer
+    ToscaTemplate t = ContainerRecipe.builder().image("busybox").port(8080)
+        .command("sh -c \"httpd -f -p 8080 -h /www\\\\\"").build().template();
+
+    // Then the template validates (template() would have thrown otherwise)
+    assertThat(t.validate()).isEmpty();
+  }
+
+  @Test
   void imSpecialInputDefaultsAreAccepted() {
     // Given the IM's random(N) and access_token() defaults on string inputs of other types
     ToscaTemplate t = base().input("password", ToscaInput.builder("string").defaultValue("random(8)")

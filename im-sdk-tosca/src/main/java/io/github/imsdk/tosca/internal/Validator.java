@@ -350,6 +350,7 @@ public final class Validator {
         String opath = ipath + "." + op.getKey();
         op.getValue().inputs().forEach((k, v) -> walk(v, opath + ".inputs." + k));
         op.getValue().extras().forEach((k, v) -> walk(v, opath + "." + k));
+        checkPlaybookInputs(op.getValue(), opath);
       }
     }
     n.extras().forEach((k, v) -> walk(v, path + "." + k));
@@ -362,6 +363,62 @@ public final class Validator {
     Capability endpoint = n.capabilities().get("endpoint");
     if (endpoint != null) {
       checkEndpoint(endpoint, path + ".capabilities.endpoint.properties");
+    }
+  }
+
+  /**
+   * Checks string inputs of an Ansible playbook operation the way the IM will use them: it writes each as
+   * {@code name: "<value>"} into the playbook's vars (Tosca.py {@code _gen_configure_from_interfaces}), so an
+   * unescaped double quote breaks the playbook; and {@code ansible_tasks} must be a YAML list of tasks. Both would
+   * otherwise fail only at contextualization, after the VMs were paid for.
+   */
+  private void checkPlaybookInputs(Operation op, String opath) {
+    String impl = op.implementation();
+    if (impl == null || !(impl.endsWith(".yml") || impl.endsWith(".yaml"))) {
+      return;
+    }
+    for (Map.Entry<String, Object> in : op.inputs().entrySet()) {
+      String where = opath + ".inputs." + in.getKey();
+      Object v = in.getValue();
+      if (v instanceof ToscaFunction.GetInput g && g.path().isEmpty() && template.inputs().containsKey(g.name())) {
+        where = inputPath(g.name()) + ".default";
+        v = template.inputs().get(g.name()).defaultValue().orElse(null);
+      }
+      if (!(v instanceof String text) || text.startsWith("|")) {
+        continue;
+      }
+      if (hasUnescapedDoubleQuote(text)) {
+        problem(where, "contains an unescaped double quote; the IM passes '" + in.getKey() + "' to the playbook"
+            + " inside double quotes, so write it as \\\"");
+      }
+      if (in.getKey().equals("ansible_tasks") && !text.isBlank()) {
+        checkAnsibleTasks(text.replace("\\\"", "\"").replace("\\\\", "\\"), where);
+      }
+    }
+  }
+
+  private static boolean hasUnescapedDoubleQuote(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void checkAnsibleTasks(String text, String where) {
+    Object tasks;
+    try {
+      tasks = YamlTree.parse(text).root();
+    } catch (io.github.imsdk.tosca.ToscaParseException e) {
+      problem(where, "ansible_tasks is not valid YAML: " + e.getMessage());
+      return;
+    }
+    if (!(tasks instanceof List<?> l) || l.stream().anyMatch(t -> !(t instanceof Map<?, ?>))) {
+      problem(where, "ansible_tasks must be a YAML list of tasks ('- name: ...')");
     }
   }
 
