@@ -138,6 +138,19 @@ class ValidationTest {
   }
 
   @Test
+  void numericAndBooleanStringsAreAcceptedAsTheImsParserConvertsThem() {
+    // Given "4" for an integer within valid values and "true" for a boolean
+    ToscaTemplate t = base()
+        .replaceInput("num_cpus", ToscaInput.builder("integer").defaultValue("4")
+            .constraint(ToscaConstraint.validValues(1, 2, 4)).build())
+        .input("flag", ToscaInput.builder("boolean").defaultValue("true").build())
+        .build();
+
+    // Then nothing is reported
+    assertThat(t.validate()).isEmpty();
+  }
+
+  @Test
   void sizesAreComparedByAmountNotByText() {
     // Given "2048 MB" against valid values in GB and a range in GiB
     ToscaTemplate t = base()

@@ -133,9 +133,13 @@ public final class Validator {
     }
     boolean ok;
     switch (type) {
-      case "integer" -> ok = Values.isInteger(v);
-      case "float" -> ok = v instanceof Number;
-      case "boolean" -> ok = v instanceof Boolean;
+      // tosca-parser (the IM's reader) converts "2" to an integer and "true"/"false" to booleans, so these
+      // strings are accepted rather than reported.
+      case "integer" -> ok = Values.isInteger(v) || (v instanceof String s && s.trim().matches("[-+]?\\d+"));
+      case "float" -> ok = v instanceof Number
+          || (v instanceof String s && s.trim().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?"));
+      case "boolean" -> ok = v instanceof Boolean
+          || (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")));
       case "string" -> ok = v instanceof String;
       case "list" -> ok = v instanceof List<?>;
       case "map" -> ok = v instanceof Map<?, ?>;
@@ -308,6 +312,13 @@ public final class Validator {
       }
       return Integer.MIN_VALUE;
     }
+    if ("integer".equals(type) || "float".equals(type)) {
+      BigDecimal x = number(a);
+      BigDecimal y = number(b);
+      if (x != null && y != null) {
+        return x.compareTo(y);
+      }
+    }
     if (a instanceof Number x && b instanceof Number y) {
       return decimal(x).compareTo(decimal(y));
     }
@@ -315,6 +326,21 @@ public final class Validator {
       return Integer.signum(x.compareTo(y));
     }
     return a.equals(b) ? 0 : Integer.MIN_VALUE;
+  }
+
+  /** Returns a number, or a numeric string as tosca-parser would convert it, as a decimal; else null. */
+  private static BigDecimal number(Object o) {
+    if (o instanceof Number n) {
+      return decimal(n);
+    }
+    if (o instanceof String s) {
+      try {
+        return new BigDecimal(s.trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static BigDecimal decimal(Number n) {
@@ -465,9 +491,10 @@ public final class Validator {
     if (v == null || v instanceof ToscaFunction) {
       return;
     }
-    if (!Values.isInteger(v)) {
+    BigDecimal n = typeProblem("integer", v) == null ? number(v) : null;
+    if (n == null) {
       problem(path, Values.show(v) + " is not an integer");
-    } else if (((Number) v).longValue() < min) {
+    } else if (n.compareTo(BigDecimal.valueOf(min)) < 0) {
       problem(path, v + " is below the minimum " + min);
     }
   }
