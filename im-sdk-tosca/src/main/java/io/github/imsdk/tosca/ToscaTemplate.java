@@ -288,7 +288,8 @@ public final class ToscaTemplate {
    * @param value a literal, a function, or a list/map holding functions
    * @param givenInputs input values given at deployment (may be empty)
    * @param attributes returns the value of a {@code get_attribute} call (its node already resolved to a template
-   *     name), or null if unknown
+   *     name, e.g. {@code HOST} to the Compute), or null if unknown; may itself be null when no attribute is known
+   *     yet, and then every {@code get_attribute} (and a {@code concat} or {@code token} using one) gives null
    * @param self the node template the value belongs to, for {@code SELF}/{@code HOST}; may be null
    * @throws ToscaValidationException if an input or property cannot be resolved
    */
