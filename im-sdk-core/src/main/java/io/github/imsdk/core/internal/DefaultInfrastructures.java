@@ -88,6 +88,10 @@ final class DefaultInfrastructures implements Infrastructures {
     }
     ImCall call = new ImCall("POST", PATH, q, template.content(), template.kind().mediaType(), false);
     ImResponse r = http.execute(call);
+    // The body names the new infrastructure; a server that sent an empty body still sent the InfID header.
+    if (r.body().isBlank() && r.header("InfID").filter(h -> !h.isBlank()).isPresent()) {
+      return id(call, r, "/" + r.header("InfID").get().strip());
+    }
     return id(call, r, Responses.uri(call, r));
   }
 
