@@ -85,7 +85,10 @@ public interface InfrastructureManager extends AutoCloseable {
   /** Returns the IM endpoint this client talks to. */
   URI endpoint();
 
-  /** Releases the HTTP resources. Handles obtained from this client must not be used afterwards. */
+  /**
+   * Releases the HTTP resources; calling it again does nothing. Calls made afterwards, also through handles
+   * obtained before, throw {@link IllegalStateException}.
+   */
   @Override
   void close();
 

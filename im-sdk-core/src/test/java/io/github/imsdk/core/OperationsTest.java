@@ -173,4 +173,31 @@ class OperationsTest {
     assertThat(v.toString()).isEqualTo("Vm[" + ID + "/4]");
     assertThat(mock.retrieveRecordedRequests(request())).isEmpty();
   }
+
+  @Test
+  void concurrentCallsShareOneClientAndAClosedClientSaysSo() throws Exception {
+    // Given
+    answer("text/plain", "2.0.0");
+
+    // When 8 threads read the version 5 times each
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        futures.add(pool.submit(() -> im.server().version()));
+      }
+      for (var f : futures) {
+        assertThat(f.get()).isEqualTo("2.0.0");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // Then every call got through, and after close a call fails clearly
+    assertThat(mock.retrieveRecordedRequests(request())).hasSize(40);
+    im.close();
+    im.close();
+    assertThatThrownBy(() -> im.server().version()).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
 }

@@ -37,6 +37,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
   private final HttpSettings settings;
   private final String base;
   private final Client client;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Creates the transport; builds the TLS context now, so a bad CA file fails here. */
   public JerseyImHttp(HttpSettings settings) {
@@ -70,8 +71,16 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     this.client = b.build();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException if the transport was closed
+   */
   @Override
   public ImResponse execute(ImCall call) {
+    if (closed.get()) {
+      throw new IllegalStateException("the InfrastructureManager is closed; cannot send " + call.describe());
+    }
     Credentials credentials = settings.credentials();
     String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
     ImResponse response = send(call, authorization);
@@ -172,6 +181,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
   @Override
   public void close() {
+    closed.set(true);
     client.close();
   }
 }
