@@ -72,30 +72,60 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
   }
 
   /**
+   * One attempt of a call and what is needed to report its failure.
+   *
+   * @param response the raw response, whatever its status
+   * @param redactor masks the Authorization value this attempt sent
+   */
+  public record Attempt(ImResponse response, Redactor redactor) {}
+
+  /**
    * {@inheritDoc}
+   *
+   * <p>It sends the call once; when IM rejects the credentials (401, or IM's invalid-credentials 400) it
+   * invalidates them and sends the call once more with a rebuilt header.
    *
    * @throws IllegalStateException if the transport was closed
    */
   @Override
   public ImResponse execute(ImCall call) {
+    Attempt attempt = attempt(call);
+    if (settings.credentials() != null && ErrorMapper.isCredentialRejection(attempt.response())) {
+      log.debug("{} -> HTTP {}: credentials rejected; refreshing them and retrying once",
+          call.describe(), attempt.response().status());
+      settings.credentials().invalidate();
+      attempt = attempt(call);
+    }
+    return complete(call, attempt);
+  }
+
+  /**
+   * Sends one attempt of {@code call} with a freshly built Authorization header and returns the raw response,
+   * whatever its status. This is the unit a retry policy repeats; {@link #complete} finishes it.
+   *
+   * @throws ImTransportException if no usable response was received
+   * @throws io.github.imsdk.auth.ImCredentialsException if the credentials cannot be resolved
+   * @throws IllegalStateException if the transport was closed
+   */
+  public Attempt attempt(ImCall call) {
     if (closed.get()) {
       throw new IllegalStateException("the InfrastructureManager is closed; cannot send " + call.describe());
     }
     Credentials credentials = settings.credentials();
     String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
-    ImResponse response = send(call, authorization);
-    if (credentials != null && ErrorMapper.isCredentialRejection(response)) {
-      log.debug("{} -> HTTP {}: credentials rejected; refreshing them and retrying once",
-          call.describe(), response.status());
-      credentials.invalidate();
-      authorization = credentials.toAuthorizationHeader();
-      response = send(call, authorization);
-    }
+    return new Attempt(send(call, authorization), Redactor.forHeader(authorization));
+  }
+
+  /**
+   * Returns the response of a successful attempt, or throws the {@link io.github.imsdk.core.ImServiceException}
+   * its status maps to, with the server message scrubbed of the credentials that attempt sent.
+   */
+  public ImResponse complete(ImCall call, Attempt attempt) {
+    ImResponse response = attempt.response();
     if (response.isSuccess()) {
       return response;
     }
-    Redactor redactor = Redactor.forHeader(authorization);
-    var error = ErrorMapper.toException(call, response, redactor);
+    var error = ErrorMapper.toException(call, response, attempt.redactor());
     log.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
     throw error;
   }
