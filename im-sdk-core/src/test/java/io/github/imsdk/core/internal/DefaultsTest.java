@@ -110,4 +110,25 @@ class DefaultsTest {
     write(cwd.resolve("im_client.cfg"), "[im_client]\nauth_file = a\n  b\n");
     assertThat(ImClientConfig.read(cwd.resolve("im_client.cfg")).authFile()).contains("a\nb");
   }
+
+  @Test
+  void readsTheEgiGuidesConfigurationAndAuthFile() throws Exception {
+    // Given the im_client.cfg and auth.dat of the EGI guide in the current directory
+    for (String f : new String[] {"im_client.cfg", "auth.dat"}) {
+      try (var in = getClass().getClassLoader().getResourceAsStream("seed/" + f)) {
+        Files.copy(in, cwd.resolve(f));
+      }
+    }
+    Defaults d = new Defaults(Map.of(), cwd, home);
+
+    // When the defaults are resolved (command(...) values are not run until a request is sent)
+    Credentials c = d.credentials();
+
+    // Then the endpoint and the four active lines are those of the guide
+    assertThat(d.endpoint()).isEqualTo("https://appsgrycap.i3m.upv.es:31443/im/");
+    assertThat(c.lines()).extracting(l -> l.id().orElse("")).containsExactly("im", "gsi", "cesga", "iisas");
+    try (InfrastructureManager im = d.builder().build()) {
+      assertThat(im.endpoint().getHost()).isEqualTo("appsgrycap.i3m.upv.es");
+    }
+  }
 }
