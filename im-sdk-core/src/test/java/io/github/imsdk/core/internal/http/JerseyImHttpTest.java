@@ -335,6 +335,35 @@ class JerseyImHttpTest {
   }
 
   @Test
+  void trustsAPkcs12TrustStore() throws Exception {
+    // Given MockServer's CA in a password-protected PKCS#12 trust store
+    Path pem = tmp.resolve("ca.pem");
+    try (InputStream in = getClass().getClassLoader()
+        .getResourceAsStream("org/mockserver/socket/CertificateAuthorityCertificate.pem")) {
+      Files.copy(in, pem);
+    }
+    Path p12 = tmp.resolve("trust.p12");
+    try (var out = Files.newOutputStream(p12)) {
+      TlsContexts.readPemBundle(pem).store(out, "s3cret".toCharArray());
+    }
+    mock.when(request().withPath("/version")).respond(response().withBody("2.0.0"));
+
+    // When the version is read over HTTPS trusting that store
+    String version;
+    try (InfrastructureManager im = InfrastructureManager.builder().endpoint("https://localhost:" + mock.getPort())
+        .tls(Tls.trustStore(p12, "s3cret".toCharArray())).build()) {
+      version = im.server().version();
+    }
+
+    // Then the server is trusted; a wrong password is reported naming the file
+    assertThat(version).isEqualTo("2.0.0");
+    assertThatThrownBy(() -> InfrastructureManager.builder().endpoint("https://localhost:" + mock.getPort())
+        .tls(Tls.trustStore(p12, "wrong".toCharArray())).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trust.p12")
+        .hasMessageNotContaining("wrong");
+  }
+
+  @Test
   void theInsecureOptInWorksAndWarns() {
     mock.when(request().withPath("/version")).respond(response().withBody("2.0.0"));
     URI https = URI.create("https://localhost:" + mock.getPort());
