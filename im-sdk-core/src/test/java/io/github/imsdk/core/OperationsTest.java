@@ -153,6 +153,8 @@ class OperationsTest {
     assertThat(images.get(0).attributes()).containsEntry("region", "r1");
     assertThat(quotas.get("ram").used()).isEqualByComparingTo(new BigDecimal("1.5"));
     assertThat(quotas.get("ram").isUnlimited()).isTrue();
+    assertThatThrownBy(() -> im.server().stats(LocalDate.of(2026, 3, 4), LocalDate.of(2026, 1, 2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before");
   }
 
   @Test

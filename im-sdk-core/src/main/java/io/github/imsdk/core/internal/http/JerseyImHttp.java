@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
+  private static final java.util.Set<String> BODY_REQUIRED = java.util.Set.of("PUT", "POST");
+
   private final Logger log;
   private final HttpSettings settings;
   private final String base;
@@ -135,7 +137,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     long start = System.nanoTime();
     if (log.isDebugEnabled()) {
       log.debug("-> {} {}{} Accept: application/json{}{}", call.method(), call.path(), UriBuilder.queryString(
-          call.query()), call.contentType() == null ? "" : ", Content-Type: " + call.contentType()
+          call.query()), call.body() == null ? "" : ", Content-Type: " + call.contentType()
           + " (" + call.body().length() + " chars)", authorization == null ? "" : ", Authorization: [redacted]");
     }
     Invocation.Builder req = client.target(uri).request()
@@ -144,9 +146,13 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     if (authorization != null) {
       req.header("Authorization", authorization);
     }
-    try (Response r = call.body() == null
-        ? req.method(call.method())
-        : req.method(call.method(), Entity.entity(call.body(), call.contentType()))) {
+    try (Response r = call.body() != null
+        ? req.method(call.method(), Entity.entity(call.body(), call.contentType()))
+        : BODY_REQUIRED.contains(call.method())
+            // Jersey warns on every PUT/POST without an entity; IM reads an empty text/plain body exactly as
+            // no body (an empty RADL), so send that instead.
+            ? req.method(call.method(), Entity.entity("", "text/plain"))
+            : req.method(call.method())) {
       String contentType = r.getHeaderString("Content-Type");
       byte[] bytes = r.hasEntity() ? r.readEntity(byte[].class) : new byte[0];
       String body = new String(bytes, charset(contentType));
