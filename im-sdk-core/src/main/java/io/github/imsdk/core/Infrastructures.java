@@ -14,10 +14,11 @@ public interface Infrastructures {
   List<InfrastructureId> list();
 
   /**
-   * Lists the infrastructures whose RADL contains a match of the regular expression {@code radlRegex}
+   * Lists the infrastructures whose RADL or TOSCA contains a match of the regular expression {@code radlRegex}
    * ({@code GET /infrastructures?filter=...}). IM 2.0.0 ignores {@code filter}, so the SDK also applies it on the
-   * client: it reads each listed infrastructure's RADL ({@code GET /infrastructures/{id}/radl}) and keeps those
-   * that match. An infrastructure deleted meanwhile is left out.
+   * client: it reads each listed infrastructure's RADL ({@code GET /infrastructures/{id}/radl}) and, when that
+   * does not match, its TOSCA ({@code GET /infrastructures/{id}/tosca}), and keeps those that match. This costs
+   * one or two calls per listed infrastructure. An infrastructure deleted meanwhile is left out.
    *
    * @throws java.util.regex.PatternSyntaxException if {@code radlRegex} is not a valid Java regular expression
    */

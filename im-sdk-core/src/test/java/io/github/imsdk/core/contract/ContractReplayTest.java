@@ -582,8 +582,9 @@ class ContractReplayTest {
   private static void stub(RecordedExchange fx) {
     mock.when(request().withMethod(fx.method()).withPath(fx.path())).respond(recordedResponse(fx));
     if (fx.name().startsWith("list-filter")) {
-      // the client-side filter reads each listed infrastructure's RADL: answer as IM did in 091 and 121
-      for (String radl : List.of("radl-radl-text", "radl-radl-json-infra-json")) {
+      // the client-side filter reads each listed infrastructure's RADL, then its TOSCA: answer as IM did in 091,
+      // 121 and 092 (the RADL-only infrastructure of 121 is not stubbed for /tosca: MockServer's 404 stands in)
+      for (String radl : List.of("radl-radl-text", "radl-radl-json-infra-json", "tosca-of-radl-infra")) {
         RecordedExchange r = RecordedExchange.named(fx.set(), radl);
         mock.when(request().withMethod("GET").withPath(r.path())).respond(recordedResponse(r));
       }
