@@ -1,5 +1,7 @@
 package io.github.imsdk.core;
 
+import io.github.imsdk.tosca.ToscaTemplate;
+
 import java.util.List;
 
 /**
@@ -33,11 +35,26 @@ public interface Infrastructures {
   /** Creates an infrastructure with options such as IM's {@code async} ({@code POST /infrastructures}). */
   InfrastructureId create(Template template, CreateOptions options);
 
+  /** Creates an infrastructure from a TOSCA template object ({@code POST /infrastructures}, {@code text/yaml}). */
+  default InfrastructureId create(ToscaTemplate template) {
+    return create(Template.of(template));
+  }
+
+  /** Creates an infrastructure from a TOSCA template object with options ({@code POST /infrastructures}). */
+  default InfrastructureId create(ToscaTemplate template, CreateOptions options) {
+    return create(Template.of(template), options);
+  }
+
   /**
    * Estimates the resources a template would use without creating anything
    * ({@code POST /infrastructures?dry_run=true}).
    */
   Estimate estimate(Template template);
+
+  /** Estimates the resources of a TOSCA template object ({@code POST /infrastructures?dry_run=true}). */
+  default Estimate estimate(ToscaTemplate template) {
+    return estimate(Template.of(template));
+  }
 
   /**
    * Imports an infrastructure exported with {@link Infrastructure#export()} ({@code PUT /infrastructures}). The

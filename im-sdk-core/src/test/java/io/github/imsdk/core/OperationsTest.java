@@ -202,4 +202,40 @@ class OperationsTest {
     assertThatThrownBy(() -> im.server().version()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
   }
+
+  @Test
+  void toscaTemplateObjectsAreSentAsYaml() throws Exception {
+    // Given the recorded docker template as a typed ToscaTemplate, and a server that accepts anything
+    String yaml;
+    try (var in = getClass().getClassLoader().getResourceAsStream("im-contract/templates/docker_ansible.yaml")) {
+      yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    io.github.imsdk.tosca.ToscaTemplate template = io.github.imsdk.tosca.ToscaTemplate.parse(yaml);
+    mock.when(request().withMethod("POST").withPath("/im/infrastructures")).respond(response()
+        .withHeader("Content-Type", "text/uri-list").withBody("http://h/infrastructures/" + ID));
+    mock.when(request().withMethod("PUT").withPath("/im/infrastructures/" + ID + "/vms/0")).respond(response()
+        .withHeader("Content-Type", "application/json").withBody("{\"radl\": [{\"class\": \"system\", \"id\": \"vm\"}]}"));
+    mock.when(request()).respond(response().withHeader("Content-Type", "application/json")
+        .withBody("{\"uri-list\": []}"));
+
+    // When every operation that takes a template is given the object
+    assertThat(im.infrastructures().create(template).value()).isEqualTo(ID);
+    im.infrastructures().create(template, CreateOptions.asyncLaunch());
+    im.infrastructure(ID).addResources(template, Contextualization.SKIP);
+    im.infrastructure(ID).reconfigure(template);
+    assertThat(im.infrastructure(ID).vm("0").alter(template).systemName()).isEqualTo("vm");
+
+    // Then each request carried text/yaml whose parsed tree is the template's
+    var snake = new org.yaml.snakeyaml.Yaml();
+    Object expected = snake.load(template.toYaml());
+    HttpRequest[] sent = mock.retrieveRecordedRequests(request());
+    assertThat(sent).hasSize(5);
+    for (HttpRequest r : sent) {
+      assertThat(r.getFirstHeader("Content-Type")).isEqualTo("text/yaml");
+      Object body = snake.load(r.getBodyAsString());
+      assertThat(body).isEqualTo(expected);
+    }
+    assertThat(((java.util.Map<?, ?>) expected).get("topology_template"))
+        .isEqualTo(((java.util.Map<?, ?>) snake.load(yaml)).get("topology_template"));
+  }
 }
