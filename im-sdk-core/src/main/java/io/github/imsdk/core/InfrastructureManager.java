@@ -92,8 +92,8 @@ public interface InfrastructureManager extends AutoCloseable {
 
   /**
    * Releases the HTTP resources: cancels asynchronous operations still running (a cancelled create-and-wait
-   * destroys what it created), waits up to 30 s for them, stops the client's own threads. Handles obtained from
-   * this client must not be used afterwards.
+   * destroys what it created), waits up to 30 s for them, stops the client's own threads. Calling it again does
+   * nothing. Calls made afterwards, also through handles obtained before, throw {@link IllegalStateException}.
    */
   @Override
   void close();

@@ -42,11 +42,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
+  private static final java.util.Set<String> BODY_REQUIRED = java.util.Set.of("PUT", "POST");
+
   private final Logger log;
   private final HttpSettings settings;
   private final Retrier retrier;
   private final String base;
   private final Client client;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Creates the transport without retries (the client builder passes its {@link RetryPolicy}); it still
@@ -101,6 +104,23 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     this.client = b.build();
   }
 
+  /**
+   * One attempt of a call and what is needed to report its failure.
+   *
+   * @param response the raw response, whatever its status
+   * @param redactor masks the Authorization value this attempt sent
+   */
+  public record Attempt(ImResponse response, Redactor redactor) {}
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>It sends the call through the {@link Retrier}: safe calls are repeated on transport errors and
+   * 429/502/503/504; when IM rejects the credentials (401, or IM's invalid-credentials 400) they are invalidated
+   * and the call is sent once more with a rebuilt header.
+   *
+   * @throws IllegalStateException if the transport was closed
+   */
   @Override
   public ImResponse execute(ImCall call) {
     Credentials credentials = settings.credentials();
@@ -109,52 +129,77 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
         ? RetryCall.idempotent(call.method(), call.path(), refresh)
         : RetryCall.nonIdempotent(call.method(), call.path(),
             AmbiguityHints.forCall(call.method(), call.path(), call.body()).orElse(null), refresh);
-    String[] lastAuthorization = new String[1];
-    // The Authorization header is rebuilt for every attempt, so a retry after invalidate() carries a fresh token.
-    RetryOutcome<ImResponse> outcome = retrier.execute(retryCall, attempt -> {
-      String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
-      lastAuthorization[0] = authorization;
-      return send(call, authorization);
-    }, INSPECTOR);
-    ImResponse response = outcome.response();
-    if (response.isSuccess()) {
-      return response;
-    }
+    // Each attempt rebuilds the Authorization header, so a retry after invalidate() carries a fresh token.
+    RetryOutcome<Attempt> outcome = retrier.execute(retryCall, n -> attempt(call), INSPECTOR);
+    Attempt last = outcome.response();
+    ImResponse response = last.response();
     if (response.status() == 404 && "DELETE".equals(call.method()) && outcome.earlierAttemptMayHaveRun()) {
       // An earlier attempt got no usable answer but may have deleted it: the goal is reached.
       log.info("{} answered 404 after {} attempts; an earlier attempt deleted it", call.describe(),
           outcome.attempts());
       return new ImResponse(200, "text/plain", "", Map.of());
     }
-    Redactor redactor = Redactor.forHeader(lastAuthorization[0]);
     String note = outcome.ambiguityNote().orElse("");
     if (response.status() == 401 && response.body().isEmpty() && !call.idempotent() && call.body() != null) {
       note = note.isEmpty() ? STREAMED_401 : STREAMED_401 + ". " + note;
     }
-    var error = ErrorMapper.toException(call, response, redactor, note);
+    return complete(call, last, note);
+  }
+
+  /**
+   * Sends one attempt of {@code call} with a freshly built Authorization header and returns the raw response,
+   * whatever its status. This is the unit the {@link Retrier} repeats; {@link #complete} finishes it.
+   *
+   * @throws ImTransportException if no usable response was received
+   * @throws io.github.imsdk.auth.ImCredentialsException if the credentials cannot be resolved
+   * @throws IllegalStateException if the transport was closed
+   */
+  public Attempt attempt(ImCall call) {
+    if (closed.get()) {
+      throw new IllegalStateException("the InfrastructureManager is closed; cannot send " + call.describe());
+    }
+    Credentials credentials = settings.credentials();
+    String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
+    return new Attempt(send(call, authorization), Redactor.forHeader(authorization));
+  }
+
+  /**
+   * Returns the response of a successful attempt, or throws the {@link io.github.imsdk.core.ImServiceException}
+   * its status maps to, with the server message scrubbed of the credentials that attempt sent.
+   */
+  public ImResponse complete(ImCall call, Attempt attempt) {
+    return complete(call, attempt, "");
+  }
+
+  private ImResponse complete(ImCall call, Attempt attempt, String note) {
+    ImResponse response = attempt.response();
+    if (response.isSuccess()) {
+      return response;
+    }
+    var error = ErrorMapper.toException(call, response, attempt.redactor(), note);
     log.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
     throw error;
   }
 
-  /** What the retry engine reads from an {@link ImResponse}; bodies are buffered, so nothing needs releasing. */
-  private static final ResponseInspector<ImResponse> INSPECTOR = new ResponseInspector<>() {
+  /** What the retry engine reads from an attempt; bodies are buffered, so nothing needs releasing. */
+  private static final ResponseInspector<Attempt> INSPECTOR = new ResponseInspector<>() {
     @Override
-    public int status(ImResponse response) {
-      return response.status();
+    public int status(Attempt attempt) {
+      return attempt.response().status();
     }
 
     @Override
-    public java.util.Optional<String> header(ImResponse response, String name) {
-      return response.header(name);
+    public java.util.Optional<String> header(Attempt attempt, String name) {
+      return attempt.response().header(name);
     }
 
     @Override
-    public boolean credentialsRejected(ImResponse response) {
-      return ErrorMapper.isCredentialRejection(response);
+    public boolean credentialsRejected(Attempt attempt) {
+      return ErrorMapper.isCredentialRejection(attempt.response());
     }
 
     @Override
-    public void discard(ImResponse response) {
+    public void discard(Attempt attempt) {
       // buffered: nothing to release
     }
   };
@@ -164,7 +209,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     long start = System.nanoTime();
     if (log.isDebugEnabled()) {
       log.debug("-> {} {}{} Accept: application/json{}{}", call.method(), call.path(), UriBuilder.queryString(
-          call.query()), call.contentType() == null ? "" : ", Content-Type: " + call.contentType()
+          call.query()), call.body() == null ? "" : ", Content-Type: " + call.contentType()
           + " (" + call.body().length() + " chars)", authorization == null ? "" : ", Authorization: [redacted]");
     }
     Invocation.Builder req = client.target(uri).request()
@@ -173,9 +218,13 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     if (authorization != null) {
       req.header("Authorization", authorization);
     }
-    try (Response r = call.body() == null
-        ? req.method(call.method())
-        : req.method(call.method(), bodyEntity(req, call))) {
+    try (Response r = call.body() != null
+        ? req.method(call.method(), bodyEntity(req, call))
+        : BODY_REQUIRED.contains(call.method())
+            // Jersey warns on every PUT/POST without an entity; IM reads an empty text/plain body exactly as
+            // no body (an empty RADL), so send that instead.
+            ? req.method(call.method(), Entity.entity("", "text/plain"))
+            : req.method(call.method())) {
       String contentType = r.getHeaderString("Content-Type");
       byte[] bytes = r.hasEntity() ? r.readEntity(byte[].class) : new byte[0];
       checkComplete(call, r, bytes.length);
@@ -285,6 +334,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
   @Override
   public void close() {
+    closed.set(true);
     client.close();
   }
 }
