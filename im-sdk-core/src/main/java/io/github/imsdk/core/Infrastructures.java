@@ -76,6 +76,25 @@ public interface Infrastructures {
       Consumer<WaitProgress> progress);
 
   /**
+   * Creates an infrastructure from a TOSCA template object and waits for it, destroying it again if the wait
+   * does not succeed; see {@link #createAndWait(Template, Wait, Consumer)}.
+   *
+   * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed)
+   */
+  default InfrastructureId createAndWait(ToscaTemplate template, Wait wait, Consumer<WaitProgress> progress) {
+    return createAndWait(Template.of(template), wait, progress);
+  }
+
+  /**
+   * Creates an infrastructure from a TOSCA template object and waits for it without blocking; see
+   * {@link #createAndWaitAsync(Template, Wait, Consumer)}.
+   */
+  default CompletableFuture<InfrastructureId> createAndWaitAsync(ToscaTemplate template, Wait wait,
+      Consumer<WaitProgress> progress) {
+    return createAndWaitAsync(Template.of(template), wait, progress);
+  }
+
+  /**
    * Estimates the resources a template would use without creating anything
    * ({@code POST /infrastructures?dry_run=true}).
    */

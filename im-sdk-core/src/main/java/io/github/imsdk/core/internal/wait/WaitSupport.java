@@ -105,7 +105,12 @@ public final class WaitSupport implements AutoCloseable {
   private CompletableFuture<WaitOutcome> startRun(Wait wait, InfrastructureId id,
       Supplier<InfrastructureState> poll, Supplier<String> contmsg, Consumer<WaitProgress> progress) {
     WaitRun run = new WaitRun(wait, id, "infrastructure " + id, contmsg, progress, time, random);
-    return Waiter.start(run, poll, Scheduler.of(executor()));
+    try {
+      return Waiter.start(run, poll, Scheduler.of(executor()));
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("the InfrastructureManager is closed, or its async executor is shut down; "
+          + "cannot wait for infrastructure " + id, e);
+    }
   }
 
   /**
@@ -229,7 +234,8 @@ public final class WaitSupport implements AutoCloseable {
       executor().execute(task);
     } catch (RejectedExecutionException e) {
       if (failWith != null) {
-        failWith.completeExceptionally(new IllegalStateException("the client is closed", e));
+        failWith.completeExceptionally(new IllegalStateException(
+            "the InfrastructureManager is closed, or its async executor is shut down", e));
       } else {
         task.run(); // cleanup must still happen when the executor is gone
       }

@@ -391,6 +391,20 @@ class WaitOverHttpTest {
     assertThat(seen).isNotEmpty();
   }
 
+  @Test
+  void asynchronousCallsOnAClosedClientFailWithIllegalState() {
+    // Given
+    im.close();
+
+    // When / Then
+    assertThatThrownBy(() -> inf.waitUntilAsync(Wait.configured(), null))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> im.infrastructures().createAndWaitAsync(Template.tosca(TOSCA), Wait.configured(),
+        null).join()).isInstanceOf(CompletionException.class).cause().isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> inf.waitUntil(Wait.configured())).isInstanceOf(IllegalStateException.class);
+    assertThat(mock.retrieveRecordedRequests(request())).isEmpty();
+  }
+
   private static void awaitLatch(CountDownLatch latch) {
     try {
       assertThat(latch.await(30, TimeUnit.SECONDS)).as("the first poll happened").isTrue();
