@@ -26,6 +26,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Jersey implementation of {@link ImHttp}: builds the request (Accept JSON, explicit Content-Type, a fresh
  * Authorization header for every attempt), repeats calls through a {@link Retrier} (safe calls on transport
- * errors and 429/502/503/504; once with refreshed credentials when IM rejects them), and maps errors. Thread-safe; {@link #close()} releases the Jersey client.
+ * errors and 429/502/503/504; once with refreshed credentials when IM rejects them), and maps errors.
+ * Thread-safe; {@link #close()} releases the Jersey client.
  */
 public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
@@ -74,9 +76,9 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
    *     credentials, whatever its policy
    */
   public JerseyImHttp(HttpSettings settings, Logger log, Retrier retrier) {
-    this.log = java.util.Objects.requireNonNull(log, "log");
+    this.log = Objects.requireNonNull(log, "log");
     this.settings = settings;
-    this.retrier = java.util.Objects.requireNonNull(retrier, "retrier");
+    this.retrier = Objects.requireNonNull(retrier, "retrier");
     String e = settings.endpoint().toString();
     this.base = e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
     ClientBuilder b = ClientBuilder.newBuilder()
