@@ -1,0 +1,1453 @@
+package io.github.imsdk.testing.internal;
+
+import io.github.imsdk.auth.AuthLine;
+import io.github.imsdk.auth.CredentialValue;
+import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.core.State;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emulated IM: routes a request, checks credentials and media types like IM 1.19.2 (or 2.0), and runs the
+ * infrastructure/VM state machine on the configured clock. One lock guards all state; requests are short.
+ */
+public final class Engine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STATS_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final Pattern VM_LIST = Pattern.compile("\\d+(,\\d+)*");
+  private static final String NOT_FOUND_INFRA = "Invalid infrastructure ID or access not granted.";
+  private static final String PASSWORD_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+  /** A fault injected by a test: a route rule (delay or error) or the outcome of the next VMs. */
+  public record FaultRule(String method, Pattern path, Duration delay, int status, State vmOutcome, int[] remaining) {}
+
+  private final Settings settings;
+  private final ToscaReader tosca;
+  private final Map<String, Model.Infra> infras = new LinkedHashMap<>();
+  private final List<Model.Infra> history = new ArrayList<>();
+  private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
+  private final SecureRandom random = new SecureRandom();
+  private int nextPublicIp = 2;
+  private int nextPrivateIp = 2;
+
+  /** Creates an engine with the given settings. */
+  public Engine(Settings settings) {
+    this.settings = settings;
+    this.tosca = new ToscaReader(settings.extraNodeTypes(), settings.remoteImports());
+  }
+
+  /** Adds a fault rule. */
+  public void addFault(FaultRule rule) {
+    faults.add(rule);
+  }
+
+  /** Removes every fault rule. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /** Returns the ids of the infrastructures that exist now (of every owner). */
+  public synchronized List<String> infrastructureIds() {
+    return List.copyOf(infras.keySet());
+  }
+
+  /** Returns the state of an infrastructure now, if it exists. */
+  public synchronized Optional<State> stateOf(String id) {
+    Model.Infra inf = infras.get(id);
+    return inf == null ? Optional.empty() : Optional.of(inf.state(now()));
+  }
+
+  private Instant now() {
+    return settings.clock().instant();
+  }
+
+  // ------------------------------------------------------------------------------------------------ dispatch
+
+  /** Answers one request; never throws. */
+  public void handle(Exchange x) {
+    try {
+      Optional<Duration> delay = routeFault(x, true).map(FaultRule::delay);
+      if (delay.isPresent()) {
+        sleep(delay.get());
+      }
+      Optional<FaultRule> error = routeFault(x, false);
+      if (error.isPresent()) {
+        throw new HttpError(error.get().status(), "Injected fault: " + x.method + " " + x.path);
+      }
+      synchronized (this) {
+        route(x);
+      }
+    } catch (HttpError e) {
+      error(x, e);
+    } catch (RuntimeException e) {
+      LOG.warn("emulator failure on {} {}", x.method, x.path, e);
+      error(x, new HttpError(500, "Internal error in the IM emulator: " + e));
+    }
+  }
+
+  private Optional<FaultRule> routeFault(Exchange x, boolean wantDelay) {
+    for (FaultRule f : faults) {
+      if (f.vmOutcome() != null || (f.delay() != null) != wantDelay) {
+        continue;
+      }
+      if ((f.method() == null || f.method().equalsIgnoreCase(x.method)) && f.path().matcher(x.path).matches()) {
+        synchronized (f.remaining()) {
+          if (f.remaining()[0] == 0) {
+            continue;
+          }
+          if (f.remaining()[0] > 0) {
+            f.remaining()[0]--;
+          }
+        }
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void route(Exchange x) {
+    List<String> seg = new ArrayList<>();
+    for (String s : x.path.split("/")) {
+      if (!s.isEmpty()) {
+        seg.add(s);
+      }
+    }
+    String m = x.method.toUpperCase(Locale.ROOT);
+    int n = seg.size();
+    String first = n > 0 ? seg.get(0) : "";
+    if (n == 0 && m.equals("GET")) {
+      index(x);
+    } else if (n == 1 && first.equals("version") && m.equals("GET")) {
+      version(x);
+    } else if (n == 1 && first.equals("stats") && m.equals("GET")) {
+      stats(x);
+    } else if (n == 3 && first.equals("clouds") && m.equals("GET")) {
+      cloud(x, seg.get(1), seg.get(2));
+    } else if (first.equals("infrastructures")) {
+      infrastructures(x, m, seg);
+    } else {
+      notFoundRoute(x, n > 0 && knownPath(seg));
+    }
+  }
+
+  private static boolean knownPath(List<String> seg) {
+    String f = seg.get(0);
+    return f.equals("version") || f.equals("stats") || (f.equals("clouds") && seg.size() == 3);
+  }
+
+  private void notFoundRoute(Exchange x, boolean knownPath) {
+    if (settings.imV2()) {
+      throw knownPath ? new HttpError(405, "Method Not Allowed", "Method Not Allowed")
+          : new HttpError(404, "Not Found", "Not Found");
+    }
+    // IM 1.19.2 has a catch-all OPTIONS route, so every unknown URL answers 405.
+    throw new HttpError(405, "The method is not allowed for the requested URL.");
+  }
+
+  private void infrastructures(Exchange x, String m, List<String> seg) {
+    int n = seg.size();
+    if (n == 1) {
+      switch (m) {
+        case "GET" -> listInfrastructures(x);
+        case "POST" -> create(x);
+        case "PUT" -> importInfrastructure(x);
+        default -> notFoundRoute(x, true);
+      }
+      return;
+    }
+    String id = seg.get(1);
+    if (n == 2) {
+      switch (m) {
+        case "GET" -> infraInfo(x, id);
+        case "POST" -> addResources(x, id);
+        case "DELETE" -> destroy(x, id);
+        default -> notFoundRoute(x, true);
+      }
+    } else if (n == 3 && m.equals("GET")) {
+      infraProperty(x, id, seg.get(2));
+    } else if (n == 3 && m.equals("PUT")) {
+      infraOperation(x, id, seg.get(2));
+    } else if (n == 3 && m.equals("POST") && seg.get(2).equals("authorization")) {
+      changeOwners(x, id);
+    } else if (n >= 4 && seg.get(2).equals("vms")) {
+      String vm = seg.get(3);
+      if (n == 4) {
+        switch (m) {
+          case "GET" -> vmInfo(x, id, vm);
+          case "PUT" -> alterVm(x, id, vm);
+          case "DELETE" -> removeVms(x, id, vm);
+          default -> notFoundRoute(x, true);
+        }
+      } else if (n == 5 && m.equals("GET")) {
+        vmProperty(x, id, vm, seg.get(4));
+      } else if (n == 5 && m.equals("PUT")) {
+        vmOperation(x, id, vm, seg.get(4));
+      } else if (n == 7 && m.equals("PUT") && seg.get(4).equals("disks") && seg.get(6).equals("snapshot")) {
+        snapshot(x, id, vm, seg.get(5));
+      } else {
+        notFoundRoute(x, false);
+      }
+    } else {
+      notFoundRoute(x, false);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ negotiation
+
+  private enum Out { JSON, DEFAULT }
+
+  /** IM's {@code format_output} choice: the first acceptable Accept item wins; q-values are ignored. */
+  private Out negotiate(Exchange x, String defaultType, boolean listRepr) {
+    String accept = x.header("Accept");
+    if (accept == null || accept.isBlank()) {
+      return Out.DEFAULT;
+    }
+    List<String> items = new ArrayList<>();
+    for (String part : accept.split(",")) {
+      items.add(part.split(";")[0].trim());
+    }
+    for (String item : items) {
+      if (item.equals("application/json") || item.equals("application/*")) {
+        return Out.JSON;
+      }
+      if (item.equals(defaultType) || item.equals("*/*") || item.equals("text/*")) {
+        return Out.DEFAULT;
+      }
+    }
+    String shown = listRepr ? pyList(items) : String.join(", ", items);
+    throw new HttpError(settings.imV2() && !listRepr ? 400 : 415,
+        (settings.imV2() && !listRepr ? "415: " : "") + "Unsupported Accept Media Types: " + shown);
+  }
+
+  private static String pyList(List<String> items) {
+    List<String> q = new ArrayList<>();
+    items.forEach(i -> q.add("'" + i + "'"));
+    return "[" + String.join(", ", q) + "]";
+  }
+
+  private String textType(String base) {
+    return settings.imV2() ? base + "; charset=utf-8" : base;
+  }
+
+  private void json(Exchange x, Object value) {
+    x.contentType = "application/json";
+    x.responseBody = Json.write(value, !settings.imV2());
+  }
+
+  private void text(Exchange x, String type, String body) {
+    x.contentType = textType(type);
+    x.responseBody = body;
+  }
+
+  /** Returns a JSON-only endpoint's answer, or 415 for an Accept that excludes JSON. */
+  private void jsonOnly(Exchange x, Object value) {
+    negotiate(x, "application/json", true);
+    json(x, value);
+  }
+
+  private void uriList(Exchange x, List<String> uris) {
+    if (negotiate(x, "text/uri-list", false) == Out.JSON) {
+      List<Object> items = new ArrayList<>();
+      uris.forEach(u -> items.add(Map.of("uri", u)));
+      json(x, Map.of("uri-list", items));
+    } else {
+      text(x, "text/uri-list", String.join("\n", uris));
+    }
+  }
+
+  private void uri(Exchange x, String uri) {
+    if (negotiate(x, "text/uri-list", false) == Out.JSON) {
+      json(x, Map.of("uri", uri));
+    } else {
+      text(x, "text/uri-list", uri);
+    }
+  }
+
+  private void plainOrJson(Exchange x, String field, Object jsonValue, String text) {
+    if (negotiate(x, "text/plain", false) == Out.JSON) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(field, jsonValue);
+      json(x, m);
+    } else {
+      text(x, "text/plain", text);
+    }
+  }
+
+  private void empty(Exchange x) {
+    text(x, "text/plain", "");
+  }
+
+  private void error(Exchange x, HttpError e) {
+    x.status = e.status;
+    x.responseHeaders.clear();
+    if (e.detail != null) {
+      x.contentType = "application/json";
+      x.responseBody = Json.write(Map.of("detail", e.detail), false);
+      return;
+    }
+    String accept = x.header("Accept") == null ? "" : x.header("Accept");
+    List<String> items = new ArrayList<>();
+    for (String part : accept.split(",")) {
+      items.add(part.split(";")[0].trim());
+    }
+    String msg = e.getMessage();
+    if (items.contains("application/json")) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("message", msg);
+      m.put("code", e.status);
+      x.contentType = "application/json";
+      x.responseBody = Json.write(m, !settings.imV2());
+    } else if (items.contains("text/html")) {
+      x.contentType = "text/html; charset=utf-8";
+      x.responseBody = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html>\n    <head>\n        <title>Error "
+          + e.status + ".</title>\n    </head>\n    <body>\n        <h1>Code: " + e.status + ".</h1>\n        <h1>Message: "
+          + html(msg) + "</h1>\n    </body>\n</html>\n";
+    } else {
+      x.contentType = "text/plain; charset=utf-8";
+      x.responseBody = msg;
+    }
+  }
+
+  private static String html(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  // ------------------------------------------------------------------------------------------------ parameters
+
+  private boolean bool(Exchange x, String name, boolean dflt) {
+    String v = x.query.get(name);
+    if (v == null) {
+      return dflt;
+    }
+    String l = v.toLowerCase(Locale.ROOT);
+    if (settings.imV2()) {
+      if (List.of("1", "true", "yes", "on", "t", "y").contains(l)) {
+        return true;
+      }
+      if (List.of("0", "false", "no", "off", "f", "n").contains(l)) {
+        return false;
+      }
+      throw validation("query", name, v, "bool_parsing", "Input should be a valid boolean, unable to interpret input");
+    }
+    if (List.of("yes", "true", "1").contains(l)) {
+      return true;
+    }
+    if (List.of("no", "false", "0").contains(l)) {
+      return false;
+    }
+    throw new HttpError(400, "Incorrect value in " + name + " parameter");
+  }
+
+  private static HttpError validation(String where, String name, Object input, String type, String msg) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", type);
+    d.put("loc", List.of(where, name));
+    d.put("msg", msg);
+    d.put("input", input);
+    return new HttpError(422, msg, List.of(d));
+  }
+
+  private enum BodyKind { RADL, RADL_JSON, TOSCA }
+
+  private BodyKind bodyKind(Exchange x) {
+    String ct = x.header("Content-Type");
+    String t = ct == null ? "" : ct.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    if (t.equals("text/yaml") || t.equals("text/x-yaml") || t.equals("application/yaml")) {
+      return BodyKind.TOSCA;
+    }
+    if (t.equals("application/json")) {
+      return BodyKind.RADL_JSON;
+    }
+    if (t.isEmpty() || t.equals("text/plain") || t.startsWith("text/") || t.equals("*/*")) {
+      return BodyKind.RADL;
+    }
+    throw unsupportedMediaType(ct);
+  }
+
+  private HttpError unsupportedMediaType(String ct) {
+    String t = ct.split(";")[0].trim();
+    return new HttpError(415, "Unsupported Media Type ['" + t + "']");
+  }
+
+  /** A parsed request body: its RADL and, for TOSCA, the template. */
+  private record Description(Radl radl, ToscaReader.Template template, String toscaText) {}
+
+  private Description description(Exchange x, String prefix) {
+    BodyKind kind = bodyKind(x);
+    String p = settings.imV2() ? "Error parsing request body: " : prefix;
+    try {
+      return switch (kind) {
+        case TOSCA -> {
+          ToscaReader.Template t = tosca.read(x.body);
+          yield new Description(t.radl(), t, x.body);
+        }
+        case RADL_JSON -> new Description(x.body.isBlank() ? new Radl() : Radl.parseJson(x.body), null, null);
+        case RADL -> new Description(Radl.parse(x.body), null, null);
+      };
+    } catch (Radl.ParseException e) {
+      throw new HttpError(400, p + e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ auth
+
+  private record Caller(List<Model.Identity> ids, Credentials credentials) {}
+
+  /**
+   * Checks the Authorization header like IM: no header is 401; no usable InfrastructureManager line is 401 on
+   * the list/create/import/clouds calls ({@code strict}) and 400 elsewhere.
+   */
+  private Caller authenticate(Exchange x, String prefix, boolean strict) {
+    String h = x.header("Authorization");
+    if (h == null || h.isBlank()) {
+      throw new HttpError(401, "No authentication data provided");
+    }
+    Credentials c;
+    try {
+      c = Credentials.parseHeader(h);
+    } catch (RuntimeException e) {
+      throw settings.imV2() ? new HttpError(500, "Incorrect value in auth item id")
+          : new HttpError(401, "No authentication data provided");
+    }
+    int code = strict ? 401 : 400;
+    List<Model.Identity> ids = new ArrayList<>();
+    for (AuthLine line : c.lines()) {
+      if (!line.isInfrastructureManager()) {
+        continue;
+      }
+      Optional<String> user = literal(line, "username");
+      Optional<String> pass = literal(line, "password");
+      Optional<String> token = literal(line, "token");
+      if (token.isPresent()) {
+        ids.add(tokenIdentity(token.get(), prefix, code));
+      } else if (user.isPresent() && pass.isPresent()) {
+        if (user.get().startsWith("__OPENID__")) {
+          throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Invalid username.");
+        }
+        ids.add(new Model.Identity(user.get(), pass.get(), false));
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new HttpError(code, prefix + "No credentials provided for the InfrastructureManager.");
+    }
+    return new Caller(ids, c);
+  }
+
+  private static Optional<String> literal(AuthLine line, String key) {
+    return line.value(key).map(CredentialValue::resolve);
+  }
+
+  private Model.Identity tokenIdentity(String token, String prefix, int code) {
+    String[] parts = token.split("\\.");
+    Map<?, ?> claims;
+    try {
+      if (parts.length < 2) {
+        throw new IllegalArgumentException("not a JWT");
+      }
+      String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+      claims = (Map<?, ?>) Json.parse(payload);
+    } catch (RuntimeException e) {
+      throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Invalid token.");
+    }
+    Object exp = claims.get("exp");
+    if (exp instanceof Number n && n.longValue() < now().getEpochSecond()) {
+      throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Token expired.");
+    }
+    String iss = String.valueOf(claims.get("iss"));
+    if (settings.oidcIssuers() != null && !settings.oidcIssuers().contains(iss)
+        && !settings.oidcIssuers().contains(iss + "/")) {
+      throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Issuer not accepted.");
+    }
+    String sub = String.valueOf(claims.get("sub"));
+    Object name = claims.get("preferred_username") != null ? claims.get("preferred_username")
+        : claims.get("name") != null ? claims.get("name") : sub;
+    return new Model.Identity("__OPENID__" + name, (iss.endsWith("/") ? iss : iss + "/") + sub, true);
+  }
+
+  /** Returns the infrastructure the caller owns, or the 404/403 IM gives. */
+  private Model.Infra owned(Caller caller, String id, String prefix) {
+    Model.Infra inf = infras.get(id);
+    if (inf == null) {
+      throw new HttpError(404, prefix + NOT_FOUND_INFRA);
+    }
+    if (!inf.ownedBy(caller.ids())) {
+      throw new HttpError(403, prefix + "Access to this infrastructure not granted.");
+    }
+    return inf;
+  }
+
+  private Model.Vm vm(Model.Infra inf, String vmId, String prefix) {
+    int n;
+    try {
+      n = Integer.parseInt(vmId);
+    } catch (NumberFormatException e) {
+      throw new HttpError(404, prefix + "Invalid VM ID");
+    }
+    for (Model.Vm v : inf.vms) {
+      if (v.id == n && !now().isBefore(v.visibleAt)) {
+        if (v.deleted) {
+          throw new HttpError(404, prefix + "Deleted VM.");
+        }
+        return v;
+      }
+    }
+    throw new HttpError(404, prefix + "Invalid VM ID");
+  }
+
+  private String infraUri(Exchange x, String id) {
+    return x.baseUrl + "/infrastructures/" + id;
+  }
+
+  private String vmUri(Exchange x, String id, int vm) {
+    return infraUri(x, id) + "/vms/" + vm;
+  }
+
+  // ------------------------------------------------------------------------------------------------ simple routes
+
+  private void index(Exchange x) {
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("description", "Infrastructure Manager (IM) REST API, as emulated by im-sdk-testing.");
+    info.put("version", version());
+    info.put("title", "Infrastructure Manager (IM) REST API");
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("openapi", "3.0.0");
+    doc.put("info", info);
+    doc.put("tags", List.of(Map.of("name", "infrastructures", "description", "Manages Virtual Infrastructures.")));
+    Map<String, Object> paths = new LinkedHashMap<>();
+    for (String p : List.of("/infrastructures", "/infrastructures/{InfId}", "/infrastructures/{InfId}/{prop}",
+        "/infrastructures/{InfId}/vms/{VmId}", "/clouds/{cloudId}/{param}", "/stats", "/version")) {
+      paths.put(p, Map.of());
+    }
+    doc.put("paths", paths);
+    doc.put("externalDocs", Map.of("description", "IM documentation", "url", "https://imdocs.readthedocs.io/"));
+    doc.put("servers", List.of(Map.of("url", x.baseUrl + "/")));
+    doc.put("components", Map.of());
+    json(x, doc);
+  }
+
+  private String version() {
+    return settings.imV2() ? "2.0.0" : "1.19.2";
+  }
+
+  private void version(Exchange x) {
+    plainOrJson(x, "version", version(), version());
+  }
+
+  private void listInfrastructures(Exchange x) {
+    Caller c = authenticate(x, "Error Getting Inf. List: ", true);
+    String filter = settings.imV2() ? null : x.query.get("filter");
+    Pattern p = filter == null ? null : Pattern.compile(filter);
+    List<String> uris = new ArrayList<>();
+    List<Model.Infra> list = new ArrayList<>(infras.values());
+    java.util.Collections.reverse(list);
+    for (Model.Infra inf : list) {
+      if (inf.ownedBy(c.ids())) {
+        String doc = inf.radl.text() + (inf.tosca == null ? "" : inf.tosca);
+        if (p == null || p.matcher(doc).find()) {
+          uris.add(infraUri(x, inf.id));
+        }
+      }
+    }
+    uriList(x, uris);
+  }
+
+  private void stats(Exchange x) {
+    Caller c = authenticate(x, "Error getting stats: ", false);
+    LocalDate from = date(x, "init_date", LocalDate.of(1970, 1, 1));
+    LocalDate to = date(x, "end_date", null);
+    List<Object> out = new ArrayList<>();
+    for (int i = history.size() - 1; i >= 0; i--) {
+      Model.Infra inf = history.get(i);
+      LocalDate created = inf.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+      if (!inf.ownedBy(c.ids()) || created.isBefore(from) || (to != null && created.isAfter(to))) {
+        continue;
+      }
+      long cpus = 0;
+      long mem = 0;
+      for (Model.Vm v : inf.vms) {
+        cpus += number(v.system, "cpu.count", 1);
+        mem += bytes(v.system, "memory.size") / 1_000_000;
+      }
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("creation_date", STATS_TIME.format(inf.createdAt));
+      e.put("tosca_name", inf.template != null && inf.template.infraName() != null ? inf.template.infraName() : "");
+      e.put("vm_count", inf.vms.size());
+      e.put("cpu_count", cpus);
+      e.put("memory_size", mem);
+      e.put("cloud_type", inf.cloudType);
+      e.put("cloud_host", inf.cloudHost);
+      e.put("hybrid", false);
+      e.put("deleted", inf.deleted || !infras.containsKey(inf.id));
+      e.put("im_user", inf.owners.isEmpty() ? "" : inf.owners.get(0).username());
+      e.put("inf_id", inf.id);
+      e.put("last_date", STATS_TIME.format(now()));
+      out.add(e);
+    }
+    jsonOnly(x, Map.of("stats", out));
+  }
+
+  private LocalDate date(Exchange x, String name, LocalDate dflt) {
+    String v = x.query.get(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return LocalDate.parse(v.replace('/', '-'));
+    } catch (DateTimeParseException e) {
+      throw new HttpError(400, "Incorrect format in " + name + " parameter: YYYY/MM/dd");
+    }
+  }
+
+  private void cloud(Exchange x, String cloudId, String param) {
+    Caller c = authenticate(x, "Error getting cloud info: ", true);
+    if (!param.equals("images") && !param.equals("quotas")) {
+      if (settings.imV2()) {
+        throw validation("path", "param", param, "literal_error", "Input should be 'images' or 'quotas'");
+      }
+      throw new HttpError(404, "Incorrect cloud property");
+    }
+    AuthLine line = cloudLines(c).stream().filter(l -> l.id().filter(cloudId::equals).isPresent()).findFirst()
+        .orElseThrow(() -> new HttpError(400, "Error getting cloud info: Cloud ID " + cloudId + " not found."));
+    if (!line.type().equals("Dummy")) {
+      throw new HttpError(400, "Error getting cloud info: the IM emulator only answers for clouds of type Dummy; '"
+          + cloudId + "' is of type " + line.type() + ".");
+    }
+    if (param.equals("images")) {
+      jsonOnly(x, Map.of("images", List.of(
+          image("mock0://linux.for.ev.er/image1", "Image Name1"),
+          image("mock0://linux.for.ev.er/image2", "Image Name2"))));
+    } else {
+      Map<String, Object> q = new LinkedHashMap<>();
+      for (String k : List.of("cores", "ram", "instances", "floating_ips", "security_groups")) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("used", 1);
+        v.put("limit", 10);
+        q.put(k, v);
+      }
+      jsonOnly(x, Map.of("quotas", q));
+    }
+  }
+
+  private static Map<String, Object> image(String uri, String name) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("uri", uri);
+    m.put("name", name);
+    return m;
+  }
+
+  private static List<AuthLine> cloudLines(Caller c) {
+    List<AuthLine> out = new ArrayList<>();
+    int i = 0;
+    for (AuthLine l : c.credentials().lines()) {
+      if (!l.isInfrastructureManager() && !l.type().equals("VMRC") && !l.type().equals("Vault")) {
+        out.add(l.id().isPresent() ? l : l.toBuilder().id(l.type() + i).build());
+      }
+      i++;
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------------ create
+
+  private void create(Exchange x) {
+    String prefix = settings.imV2() ? "Error Creating Inf.: " : "Error Creating Inf.: ";
+    Caller c = authenticate(x, prefix, true);
+    boolean async = bool(x, "async", false);
+    boolean dryRun = bool(x, "dry_run", false);
+    Description d = description(x, prefix);
+    List<AuthLine> clouds = cloudLines(c);
+    if (clouds.isEmpty()) {
+      throw new HttpError(400, prefix + "No cloud provider available");
+    }
+    AuthLine cloud = clouds.get(0);
+    if (dryRun) {
+      dryRun(x, d, cloud);
+      return;
+    }
+    Model.Infra inf = new Model.Infra(UUID.randomUUID().toString());
+    inf.owners.addAll(c.ids());
+    inf.createdAt = now();
+    inf.cloudType = cloud.type();
+    inf.cloudHost = cloud.value("host").map(CredentialValue::resolve).orElse("");
+    inf.radl = d.radl().copy();
+    inf.tosca = d.toscaText();
+    inf.template = d.template();
+    inf.ctxtDisabled = d.radl().contextualizationDisabled();
+    inf.ctxtStartedAt = now();
+    for (Radl.Aspect deploy : d.radl().all("deploy")) {
+      Radl.Aspect sys = d.radl().get("system", deploy.id).orElseThrow();
+      for (int i = 0; i < deploy.vmNumber; i++) {
+        launch(inf, sys, d.radl(), cloud, async, true);
+      }
+    }
+    infras.put(inf.id, inf);
+    history.add(inf);
+    LOG.info("emulator created infrastructure {} with {} VM(s)", inf.id, inf.vms.size());
+    x.responseHeaders.put("InfID", inf.id);
+    uri(x, infraUri(x, inf.id));
+  }
+
+  private void dryRun(Exchange x, Description d, AuthLine cloud) {
+    List<Object> compute = new ArrayList<>();
+    for (Radl.Aspect deploy : d.radl().all("deploy")) {
+      Radl.Aspect sys = d.radl().get("system", deploy.id).orElseThrow();
+      for (int i = 0; i < deploy.vmNumber; i++) {
+        Map<String, Object> vm = new LinkedHashMap<>();
+        vm.put("cpuCores", number(sys, "cpu.count", 1));
+        vm.put("memoryInMegabytes", bytes(sys, "memory.size") / 1_000_000);
+        if (publicNetwork(d.radl(), sys)) {
+          vm.put("publicIP", 1);
+        }
+        compute.add(vm);
+      }
+    }
+    Map<String, Object> est = new LinkedHashMap<>();
+    est.put("cloudType", cloud.type());
+    est.put("cloudEndpoint", cloud.value("host").map(CredentialValue::resolve).orElse("http://:80"));
+    est.put("compute", compute);
+    est.put("storage", List.of());
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (!compute.isEmpty()) {
+      out.put(cloud.id().orElse(cloud.type()), est);
+    }
+    json(x, out);
+  }
+
+  private static boolean publicNetwork(Radl radl, Radl.Aspect sys) {
+    for (int i = 0; sys.string("net_interface." + i + ".connection") != null; i++) {
+      String net = sys.string("net_interface." + i + ".connection");
+      if (radl.get("network", net).map(n -> "yes".equals(n.string("outbound"))).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long number(Radl.Aspect a, String name, long dflt) {
+    return a.value(name).filter(v -> v instanceof Number).map(v -> ((Number) v).longValue()).orElse(dflt);
+  }
+
+  private static long bytes(Radl.Aspect a, String name) {
+    return a.feature(name).filter(f -> f.value() instanceof Number).map(f -> {
+      Object v = f.jsonValue();
+      return ((Number) v).longValue();
+    }).orElse(0L);
+  }
+
+  /** Creates one VM of {@code sys} in {@code inf}, with addresses, credentials and its state timeline. */
+  private Model.Vm launch(Model.Infra inf, Radl.Aspect sys, Radl doc, AuthLine cloud, boolean async,
+      boolean contextualize) {
+    Instant now = now();
+    Model.Vm vm = new Model.Vm(inf.vms.size(), sys.id);
+    vm.system = sys.copy();
+    vm.system.bare = false;
+    vm.createdAt = now;
+    vm.visibleAt = async ? now.plus(settings.pending()) : now;
+    vm.runningAt = now.plus(settings.pending());
+    boolean ctxt = contextualize || inf.ctxtDisabled;
+    vm.doneAt = ctxt ? vm.runningAt.plus(inf.ctxtDisabled ? Duration.ZERO : settings.configure()) : null;
+    for (FaultRule f : faults) {
+      if (f.vmOutcome() != null) {
+        synchronized (f.remaining()) {
+          if (f.remaining()[0] != 0) {
+            if (f.remaining()[0] > 0) {
+              f.remaining()[0]--;
+            }
+            vm.outcome = f.vmOutcome();
+            break;
+          }
+        }
+      }
+    }
+    vm.cloudId = cloud.id().orElse(cloud.type());
+    vm.cloudType = cloud.type();
+    for (int i = 0; vm.system.string("net_interface." + i + ".connection") != null; i++) {
+      String netId = vm.system.string("net_interface." + i + ".connection");
+      Radl.Aspect net = doc.get("network", netId).or(() -> inf.radl.get("network", netId))
+          .orElseGet(() -> new Radl.Aspect("network", netId));
+      if (vm.networks.stream().noneMatch(n -> n.id.equals(netId))) {
+        vm.networks.add(net.copy());
+      }
+      boolean pub = "yes".equals(net.string("outbound"));
+      String ip = pub ? address(0, nextPublicIp++) : address(100, nextPrivateIp++);
+      if (pub && vm.publicIp == null) {
+        vm.publicIp = ip;
+      } else if (!pub && vm.privateIp == null) {
+        vm.privateIp = ip;
+      }
+      vm.system.set("net_interface." + i + ".ip", ip);
+      if (vm.system.string("net_interface." + i + ".dns_name") == null && i == 0) {
+        vm.system.set("net_interface.0.dns_name", "vnode-" + vm.id);
+      } else if (vm.system.string("net_interface." + i + ".dns_name") != null) {
+        vm.system.set("net_interface." + i + ".dns_name",
+            vm.system.string("net_interface." + i + ".dns_name").replace("#N#", String.valueOf(vm.id)));
+      }
+    }
+    vm.username = Optional.ofNullable(vm.system.string("disk.0.os.credentials.username")).orElse("cloudadm");
+    vm.password = password();
+    vm.system.set("disk.0.os.credentials.username", vm.username);
+    vm.system.set("disk.0.os.credentials.password", vm.password);
+    vm.system.set("provider.type", cloud.type());
+    vm.system.set("instance_id", inf.id.substring(0, 8) + "-" + vm.id);
+    inf.vms.add(vm);
+    return vm;
+  }
+
+  /** Returns an address in 127.0.0.0/8: never a private or public range. */
+  private static String address(int second, int n) {
+    return "127." + second + "." + (n / 254 % 256) + "." + (n % 254 + 1);
+  }
+
+  private String password() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      sb.append(PASSWORD_CHARS.charAt(random.nextInt(PASSWORD_CHARS.length())));
+    }
+    return sb.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------------ infra routes
+
+  private void infraInfo(Exchange x, String id) {
+    String prefix = "Error Getting Inf. info: ";
+    Caller c = authenticate(x, prefix, false);
+    Model.Infra inf = owned(c, id, prefix);
+    List<String> uris = new ArrayList<>();
+    inf.visibleVms(now()).forEach(v -> uris.add(vmUri(x, id, v.id)));
+    uriList(x, uris);
+  }
+
+  private static final List<String> INFRA_PROPS =
+      List.of("contmsg", "radl", "tosca", "state", "outputs", "data", "authorization");
+
+  private void infraProperty(Exchange x, String id, String prop) {
+    String prefix = "Error Getting Inf. prop: ";
+    if (!INFRA_PROPS.contains(prop)) {
+      Caller c = authenticate(x, prefix, false);
+      if (settings.imV2()) {
+        throw validation("path", "prop", prop, "literal_error", "Input should be one of " + INFRA_PROPS);
+      }
+      owned(c, id, prefix);
+      throw new HttpError(404, "Incorrect infrastructure property");
+    }
+    Caller c = authenticate(x, prefix, false);
+    Model.Infra inf = owned(c, id, prefix);
+    Instant now = now();
+    switch (prop) {
+      case "state" -> {
+        Map<String, Object> vms = new LinkedHashMap<>();
+        inf.visibleVms(now).forEach(v -> vms.put(String.valueOf(v.id), v.state(now).wire()));
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("state", inf.state(now).wire());
+        s.put("vm_states", vms);
+        jsonOnly(x, Map.of("state", s));
+      }
+      case "contmsg" -> {
+        boolean headerOnly = bool(x, "headeronly", false);
+        String msg = contmsg(inf, now, headerOnly);
+        plainOrJson(x, "contmsg", msg, msg);
+      }
+      case "radl" -> plainOrJson(x, "radl", inf.radl.text(), inf.radl.text());
+      case "tosca" -> {
+        requireTosca(inf, "tosca");
+        String yaml = inf.tosca;
+        if (negotiate(x, "text/yaml", true) == Out.JSON) {
+          json(x, Map.of("tosca", yaml));
+        } else {
+          text(x, "text/plain", yaml);
+        }
+      }
+      case "outputs" -> {
+        requireTosca(inf, "outputs");
+        jsonOnly(x, Map.of("outputs", new Outputs(inf, now).evaluate()));
+      }
+      case "data" -> {
+        boolean delete = bool(x, "delete", false);
+        String data = Json.write(export(inf), true);
+        jsonOnly(x, Map.of("data", data));
+        if (delete) {
+          infras.remove(inf.id);
+        }
+      }
+      case "authorization" -> {
+        List<String> names = new ArrayList<>();
+        inf.owners.forEach(o -> names.add(o.username()));
+        plainOrJson(x, "authorization", names, String.join("\n", names));
+      }
+      default -> throw new IllegalStateException(prop);
+    }
+  }
+
+  private void requireTosca(Model.Infra inf, String prop) {
+    if (inf.template == null) {
+      String msg = "'" + prop + "' infrastructure property is not valid in this infrastructure";
+      throw settings.imV2() ? new HttpError(403, "Error Getting Inf. prop: " + msg)
+          : new HttpError(400, "Error Getting Inf. prop: 403 Forbidden: " + msg);
+    }
+  }
+
+  private String contmsg(Model.Infra inf, Instant now, boolean headerOnly) {
+    if (inf.ctxtDisabled) {
+      return "Contextualization disabled by the RADL/TOSCA template.\n\n";
+    }
+    StringBuilder sb = new StringBuilder();
+    List<Model.Vm> vms = inf.visibleVms(now).stream().filter(v -> v.doneAt != null).toList();
+    if (vms.isEmpty()) {
+      return "";
+    }
+    Instant start = vms.stream().map(v -> v.runningAt).min(Instant::compareTo).orElseThrow();
+    start = start.isBefore(inf.ctxtStartedAt) ? inf.ctxtStartedAt : start;
+    if (now.isBefore(start)) {
+      return "";
+    }
+    line(sb, start, "Select master VM");
+    line(sb, start, "Wait master VM to boot");
+    line(sb, start, "Wait master VM to have the SSH active.");
+    line(sb, start, "Creating and copying Ansible playbook files");
+    line(sb, start, "Contextualization started (emulated).");
+    Instant end = vms.stream().map(v -> v.doneAt).max(Instant::compareTo).orElseThrow();
+    boolean failed = vms.stream().anyMatch(v -> v.outcome != State.CONFIGURED);
+    if (!now.isBefore(end)) {
+      line(sb, end, failed ? "ERROR: Contextualization failed on some VMs (fault injected in the IM emulator)."
+          : "Contextualization finished successfully.");
+    }
+    if (!headerOnly) {
+      for (Model.Vm v : vms) {
+        if (!now.isBefore(v.doneAt)) {
+          sb.append("VM ").append(v.id).append(":\n").append(vmLog(v)).append('\n').append("*".repeat(75))
+              .append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String vmLog(Model.Vm v) {
+    return v.outcome == State.CONFIGURED
+        ? "Contextualization of VM " + v.id + " finished: ok (emulated)."
+        : "Contextualization of VM " + v.id + " failed: fault injected in the IM emulator.";
+  }
+
+  private static void line(StringBuilder sb, Instant t, String msg) {
+    sb.append(LOG_TIME.format(t)).append(": ").append(msg).append('\n');
+  }
+
+  private Map<String, Object> export(Model.Infra inf) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", inf.id);
+    List<Object> vms = new ArrayList<>();
+    Instant now = now();
+    for (Model.Vm v : inf.vms) {
+      if (v.deleted) {
+        continue;
+      }
+      Map<String, Object> vm = new LinkedHashMap<>();
+      vm.put("last_update", now.getEpochSecond());
+      vm.put("destroy", false);
+      vm.put("state", v.visible(now) ? v.state(now).wire() : "pending");
+      vm.put("id", inf.id.substring(0, 8) + "-" + v.id);
+      vm.put("im_id", v.id);
+      vm.put("creation_im_id", v.id);
+      Map<String, Object> cloud = new LinkedHashMap<>();
+      cloud.put("id", v.cloudId);
+      cloud.put("type", v.cloudType);
+      vm.put("cloud", cloud);
+      vm.put("info", vmRadl(v).text());
+      vms.add(vm);
+    }
+    m.put("vm_list", vms);
+    m.put("auth", null);
+    m.put("radl", inf.radl.text());
+    m.put("tosca", inf.tosca);
+    m.put("deleted", false);
+    m.put("cloud_type", inf.cloudType);
+    m.put("creation_date", inf.createdAt.getEpochSecond());
+    return m;
+  }
+
+  private void importInfrastructure(Exchange x) {
+    String prefix = "Error Impporting Inf.: ";
+    Caller c = authenticate(x, prefix, true);
+    String ct = x.header("Content-Type");
+    String t = ct == null ? "" : ct.split(";")[0].trim();
+    if (!t.isEmpty() && !t.equals("application/json")) {
+      if (settings.imV2()) {
+        throw new HttpError(400, "415: Unsupported Media Type ['" + t + "']");
+      }
+      throw unsupportedMediaType(ct);
+    }
+    Map<?, ?> data;
+    try {
+      data = (Map<?, ?>) Json.parse(x.body);
+    } catch (RuntimeException e) {
+      throw new HttpError(400, prefix + "the body is not an exported infrastructure: " + e.getMessage());
+    }
+    if (!(data.get("id") instanceof String id)) {
+      throw new HttpError(400, prefix + "the body is not an exported infrastructure: no 'id'");
+    }
+    if (infras.containsKey(id)) {
+      throw new HttpError(400, prefix + "Trying to add an existing infrastructure ID.");
+    }
+    Model.Infra inf = new Model.Infra(id);
+    inf.owners.addAll(c.ids());
+    inf.createdAt = now();
+    inf.ctxtStartedAt = now();
+    inf.radl = data.get("radl") instanceof String r ? parseQuietly(r) : new Radl();
+    inf.ctxtDisabled = inf.radl.contextualizationDisabled();
+    if (data.get("tosca") instanceof String toscaText) {
+      inf.tosca = toscaText;
+      try {
+        inf.template = tosca.read(toscaText);
+      } catch (Radl.ParseException e) {
+        throw new HttpError(400, prefix + e.getMessage());
+      }
+    }
+    inf.cloudType = data.get("cloud_type") instanceof String s ? s : "";
+    if (data.get("vm_list") instanceof List<?> vms) {
+      for (Object o : vms) {
+        Map<?, ?> vmData = (Map<?, ?>) o;
+        Radl info = vmData.get("info") instanceof String s ? parseQuietly(s) : new Radl();
+        Radl.Aspect sys = info.all("system").stream().findFirst().orElseGet(() -> new Radl.Aspect("system", "vm"));
+        Model.Vm vm = new Model.Vm(inf.vms.size(), sys.id);
+        vm.system = sys.copy();
+        vm.networks.addAll(info.all("network"));
+        vm.createdAt = now();
+        vm.visibleAt = now();
+        vm.runningAt = now();
+        vm.doneAt = now();
+        String state = String.valueOf(vmData.get("state"));
+        vm.outcome = State.fromWire(state) == State.UNCONFIGURED || State.fromWire(state) == State.FAILED
+            ? State.fromWire(state) : State.CONFIGURED;
+        vm.stopped = State.fromWire(state) == State.STOPPED;
+        Map<?, ?> cloud = vmData.get("cloud") instanceof Map<?, ?> cm ? cm : Map.of();
+        vm.cloudId = String.valueOf(cloud.get("id"));
+        vm.cloudType = String.valueOf(cloud.get("type"));
+        vm.username = sys.string("disk.0.os.credentials.username");
+        vm.password = sys.string("disk.0.os.credentials.password");
+        for (int i = 0; sys.string("net_interface." + i + ".connection") != null; i++) {
+          String ip = sys.string("net_interface." + i + ".ip");
+          boolean pub = info.get("network", sys.string("net_interface." + i + ".connection"))
+              .map(n -> "yes".equals(n.string("outbound"))).orElse(false);
+          if (pub && vm.publicIp == null) {
+            vm.publicIp = ip;
+          } else if (!pub && vm.privateIp == null) {
+            vm.privateIp = ip;
+          }
+        }
+        inf.vms.add(vm);
+      }
+    }
+    infras.put(inf.id, inf);
+    history.removeIf(h -> h.id.equals(inf.id));
+    history.add(inf);
+    uri(x, infraUri(x, inf.id));
+  }
+
+  private static Radl parseQuietly(String text) {
+    try {
+      return Radl.parse(text);
+    } catch (Radl.ParseException e) {
+      return new Radl();
+    }
+  }
+
+  private void destroy(Exchange x, String id) {
+    String prefix = "Error Destroying Inf: ";
+    Caller c = authenticate(x, prefix, false);
+    bool(x, "force", false);
+    bool(x, "async", false);
+    Model.Infra inf = owned(c, id, prefix);
+    inf.deleted = true;
+    inf.vms.forEach(v -> v.deleted = true);
+    infras.remove(id);
+    LOG.info("emulator destroyed infrastructure {}", id);
+    empty(x);
+  }
+
+  private void addResources(Exchange x, String id) {
+    String prefix = "Error Adding resources: ";
+    Caller c = authenticate(x, prefix, false);
+    boolean context = bool(x, "context", true);
+    Model.Infra inf = owned(c, id, prefix);
+    Description d = description(x, prefix);
+    List<AuthLine> clouds = cloudLines(c);
+    AuthLine cloud = clouds.isEmpty() ? AuthLine.builder(inf.cloudType.isEmpty() ? "Dummy" : inf.cloudType).build()
+        : clouds.get(0);
+    List<Model.Vm> added = new ArrayList<>();
+    if (d.template() != null) {
+      if (inf.template == null) {
+        throw new HttpError(400, prefix + "TOSCA can only be added to an infrastructure created from TOSCA.");
+      }
+      for (Map.Entry<String, Integer> e : d.template().computeCounts().entrySet()) {
+        String sysId = e.getKey();
+        List<String> removal = d.template().removalLists().getOrDefault(sysId, List.of());
+        for (String r : removal) {
+          inf.vms.stream().filter(v -> String.valueOf(v.id).equals(r) && !v.deleted).forEach(v -> v.deleted = true);
+        }
+        long current = inf.vms.stream().filter(v -> !v.deleted && v.systemId.equals(sysId)).count();
+        Radl.Aspect sys = d.radl().get("system", sysId).orElseThrow();
+        for (long i = current; i < e.getValue(); i++) {
+          added.add(launch(inf, sys, d.radl(), cloud, false, context));
+        }
+        if (inf.radl.get("system", sysId).isEmpty()) {
+          inf.radl.aspects.add(sys.copy());
+        }
+      }
+      inf.template = d.template();
+      inf.tosca = d.toscaText();
+    } else {
+      for (Radl.Aspect a : d.radl().aspects) {
+        if (!a.bare && (a.kind.equals("system") || a.kind.equals("network") || a.kind.equals("configure"))) {
+          inf.radl.aspects.removeIf(o -> o.kind.equals(a.kind) && a.id.equals(o.id));
+          inf.radl.aspects.add(a.copy());
+        }
+      }
+      for (Radl.Aspect deploy : d.radl().all("deploy")) {
+        Radl.Aspect sys = inf.radl.get("system", deploy.id)
+            .orElseThrow(() -> new HttpError(400, prefix + "Invalid system id in the deploy: " + deploy.id));
+        for (int i = 0; i < deploy.vmNumber; i++) {
+          added.add(launch(inf, sys, inf.radl, cloud, false, context));
+        }
+      }
+    }
+    if (context) {
+      x.responseHeaders.put("InfID", inf.id);
+    }
+    List<String> uris = new ArrayList<>();
+    added.forEach(v -> uris.add(vmUri(x, id, v.id)));
+    uriList(x, uris);
+  }
+
+  private void infraOperation(Exchange x, String id, String op) {
+    switch (op) {
+      case "start", "stop" -> {
+        String prefix = "Error " + (op.equals("start") ? "starting" : "stopping") + " the infrastructure: ";
+        Caller c = authenticate(x, prefix, false);
+        Model.Infra inf = owned(c, id, prefix);
+        inf.vms.forEach(v -> v.stopped = op.equals("stop"));
+        empty(x);
+      }
+      case "reconfigure" -> reconfigure(x, id);
+      default -> {
+        Caller c = authenticate(x, "Error in " + op + " operation: ", false);
+        if (settings.imV2()) {
+          throw validation("path", "op", op, "literal_error", "Input should be 'start', 'stop' or 'reconfigure'");
+        }
+        owned(c, id, "Error in " + op + " operation: ");
+        throw new HttpError(400, "Error in " + op + " operation: 404 Not Found: The requested URL was not found on "
+            + "the server. If you entered the URL manually please check your spelling and try again.");
+      }
+    }
+  }
+
+  private void reconfigure(Exchange x, String id) {
+    String prefix = "Error reconfiguring the infrastructure: ";
+    Caller c = authenticate(x, prefix, false);
+    String vmList = x.query.get("vm_list");
+    if (vmList != null && !VM_LIST.matcher(vmList).matches()) {
+      throw new HttpError(400, "Incorrect vm_list format.");
+    }
+    Model.Infra inf = owned(c, id, prefix);
+    if (!x.body.isBlank()) {
+      Description d = description(x, prefix);
+      for (Radl.Aspect a : d.radl().aspects) {
+        if (a.kind.equals("configure") || a.kind.equals("contextualize")) {
+          inf.radl.aspects.removeIf(o -> o.kind.equals(a.kind) && (a.id == null || a.id.equals(o.id)));
+          inf.radl.aspects.add(a.copy());
+        }
+      }
+      inf.ctxtDisabled = inf.radl.contextualizationDisabled();
+    }
+    List<String> only = vmList == null ? null : List.of(vmList.split(","));
+    Instant now = now();
+    inf.ctxtStartedAt = now;
+    for (Model.Vm v : inf.vms) {
+      if (!v.deleted && (only == null || only.contains(String.valueOf(v.id))) && v.outcome != State.FAILED) {
+        Instant start = now.isBefore(v.runningAt) ? v.runningAt : now;
+        v.doneAt = start.plus(inf.ctxtDisabled ? Duration.ZERO : settings.configure());
+      }
+    }
+    x.responseHeaders.put("InfID", inf.id);
+    empty(x);
+  }
+
+  private void changeOwners(Exchange x, String id) {
+    String prefix = "Error modifying the infrastructure owners: ";
+    Caller c = authenticate(x, prefix, false);
+    boolean overwrite = bool(x, "overwrite", false);
+    String ct = x.header("Content-Type");
+    String t = ct == null ? "" : ct.split(";")[0].trim();
+    if (!t.isEmpty() && !t.equals("application/json")) {
+      throw unsupportedMediaType(ct);
+    }
+    Model.Infra inf = owned(c, id, prefix);
+    Object body;
+    try {
+      body = Json.parse(x.body);
+    } catch (RuntimeException e) {
+      throw new HttpError(400, prefix + "Incorrect format of the auth data: " + e.getMessage());
+    }
+    if (!(body instanceof Map<?, ?> m)) {
+      throw new HttpError(400, prefix + "Incorrect format of the auth data: one JSON object is expected.");
+    }
+    Model.Identity identity;
+    if (m.get("token") instanceof String token) {
+      identity = tokenIdentity(token, prefix, 400);
+    } else if (m.get("username") instanceof String u && m.get("password") instanceof String p) {
+      identity = new Model.Identity(u, p, false);
+    } else {
+      throw new HttpError(400, prefix + "No credentials provided for the InfrastructureManager.");
+    }
+    if (overwrite) {
+      inf.owners.clear();
+    }
+    if (inf.owners.stream().noneMatch(o -> o.matches(identity))) {
+      inf.owners.add(identity);
+    }
+    empty(x);
+  }
+
+  // ------------------------------------------------------------------------------------------------ VM routes
+
+  /** The VM's RADL: its networks and its system with the live state. */
+  private Radl vmRadl(Model.Vm v) {
+    Radl r = new Radl();
+    v.networks.forEach(n -> r.aspects.add(n.copy()));
+    Radl.Aspect sys = v.system.copy();
+    Instant now = now();
+    sys.set("state", v.visible(now) ? v.state(now).wire() : State.PENDING.wire());
+    r.aspects.add(sys);
+    return r;
+  }
+
+  private void vmInfo(Exchange x, String id, String vmId) {
+    String prefix = "Error Getting VM. info: ";
+    Caller c = authenticate(x, prefix, false);
+    Model.Vm v = vm(owned(c, id, prefix), vmId, prefix);
+    Radl r = vmRadl(v);
+    plainOrJson(x, "radl", r.json(), r.text() + "\n\n");
+  }
+
+  private void vmProperty(Exchange x, String id, String vmId, String prop) {
+    String prefix = "Error Getting VM. property: ";
+    Caller c = authenticate(x, prefix, false);
+    Model.Vm v = vm(owned(c, id, prefix), vmId, prefix);
+    if (prop.equals("contmsg")) {
+      Instant now = now();
+      String log = v.doneAt != null && !now.isBefore(v.doneAt) ? vmLog(v) : "";
+      plainOrJson(x, "contmsg", log, log);
+      return;
+    }
+    Radl.Aspect sys = vmRadl(v).all("system").get(0);
+    Radl.Feature f = sys.feature(prop)
+        .orElseThrow(() -> new HttpError(404, "Incorrect property " + prop + " for VM ID " + vmId));
+    Object value = f.value();
+    String text = value instanceof Number ? Json.write(value, true) + (f.unit() == null ? "" : f.unit())
+        : String.valueOf(value);
+    plainOrJson(x, prop, value, text);
+  }
+
+  private void alterVm(Exchange x, String id, String vmId) {
+    String prefix = "Error modifying resources: ";
+    Caller c = authenticate(x, prefix, false);
+    Model.Infra inf = owned(c, id, prefix);
+    Model.Vm v = vm(inf, vmId, prefix);
+    Description d = description(x, prefix);
+    List<Radl.Aspect> systems = d.radl().all("system");
+    if (systems.isEmpty()) {
+      throw new HttpError(400, prefix + "No system specified in the RADL to alter the VM.");
+    }
+    for (Radl.Feature f : systems.get(0).features) {
+      // IM's Dummy grants exactly what was asked: a ">= 4" request ends as "= 4".
+      v.system.set(new Radl.Feature(f.name(), f.op().equals("contains") ? "contains" : "=", f.value(), f.unit()));
+    }
+    // IM answers with the VM's whole RADL: description, networks, system, contextualize and its deploy.
+    Radl r = vmRadl(v);
+    inf.radl.all("description").forEach(a -> r.aspects.add(0, a.copy()));
+    inf.radl.all("contextualize").forEach(a -> r.aspects.add(a.copy()));
+    Radl.Aspect deploy = new Radl.Aspect("deploy", v.systemId);
+    deploy.vmNumber = 1;
+    r.aspects.add(deploy);
+    plainOrJson(x, "radl", r.json(), r.text() + "\n\n");
+  }
+
+  private void removeVms(Exchange x, String id, String vmIds) {
+    String prefix = "Error Removing resources: ";
+    Caller c = authenticate(x, prefix, false);
+    bool(x, "context", true);
+    Model.Infra inf = owned(c, id, prefix);
+    List<Model.Vm> targets = new ArrayList<>();
+    for (String one : vmIds.split(",")) {
+      targets.add(vm(inf, one.trim(), prefix));
+    }
+    targets.forEach(v -> v.deleted = true);
+    empty(x);
+  }
+
+  private void vmOperation(Exchange x, String id, String vmId, String op) {
+    if (!List.of("start", "stop", "reboot").contains(op)) {
+      Caller c = authenticate(x, "Error in " + op + " operation: ", false);
+      if (settings.imV2()) {
+        throw validation("path", "op", op, "literal_error", "Input should be 'start', 'stop' or 'reboot'");
+      }
+      owned(c, id, "Error in " + op + " operation: ");
+      throw new HttpError(400, "Error in " + op + " operation: 404 Not Found: The requested URL was not found on "
+          + "the server. If you entered the URL manually please check your spelling and try again.");
+    }
+    String prefix = "Error " + (op.equals("start") ? "starting" : op.equals("stop") ? "stopping" : "rebooting")
+        + " the VM: ";
+    Caller c = authenticate(x, prefix, false);
+    Model.Vm v = vm(owned(c, id, prefix), vmId, prefix);
+    if (!op.equals("reboot")) {
+      v.stopped = op.equals("stop");
+    }
+    empty(x);
+  }
+
+  private void snapshot(Exchange x, String id, String vmId, String disk) {
+    String prefix = "Error creating snapshot: ";
+    Caller c = authenticate(x, prefix, false);
+    String name = x.query.get("image_name");
+    if (name == null || name.isBlank()) {
+      if (settings.imV2()) {
+        throw validation("query", "image_name", null, "missing", "Field required");
+      }
+      throw new HttpError(400, "Parameter image_name required.");
+    }
+    bool(x, "auto_delete", false);
+    Model.Vm v = vm(owned(c, id, prefix), vmId, prefix);
+    if (!disk.matches("\\d+")) {
+      throw new HttpError(400, prefix + "Incorrect disk number " + disk);
+    }
+    String scheme = Optional.ofNullable(v.system.string("disk.0.image.url")).filter(u -> u.contains("://"))
+        .map(u -> u.substring(0, u.indexOf("://"))).orElse("mock0");
+    text(x, "text/plain", scheme + "://linux.for.ev.er/" + name);
+  }
+
+  /** Evaluates TOSCA outputs against the live VMs. */
+  private final class Outputs {
+    private final Model.Infra inf;
+    private final Instant now;
+
+    Outputs(Model.Infra inf, Instant now) {
+      this.inf = inf;
+      this.now = now;
+    }
+
+    Map<String, Object> evaluate() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      inf.template.outputs().forEach((k, v) -> out.put(k, eval(v)));
+      return out;
+    }
+
+    private Object eval(Object v) {
+      if (v instanceof Map<?, ?> m && m.size() == 1) {
+        Map.Entry<?, ?> e = m.entrySet().iterator().next();
+        String fn = String.valueOf(e.getKey());
+        Object args = e.getValue();
+        switch (fn) {
+          case "get_input" -> {
+            return inf.template.inputs().get(args instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(args));
+          }
+          case "concat" -> {
+            StringBuilder sb = new StringBuilder();
+            if (args instanceof List<?> l) {
+              for (Object part : l) {
+                Object r = eval(part);
+                sb.append(r instanceof List<?> rl && !rl.isEmpty() ? rl.get(0) : r == null ? "" : r);
+              }
+            }
+            return sb.toString();
+          }
+          case "get_attribute" -> {
+            return attribute(args instanceof List<?> l ? l : List.of());
+          }
+          case "get_property" -> {
+            return null;
+          }
+          default -> {
+            return v;
+          }
+        }
+      }
+      return v;
+    }
+
+    private Object attribute(List<?> args) {
+      if (args.size() < 2) {
+        return null;
+      }
+      String node = String.valueOf(args.get(0));
+      String attr = String.valueOf(args.get(1));
+      List<Model.Vm> vms = inf.vms.stream().filter(vm -> !vm.deleted && vm.systemId.equals(node)).toList();
+      List<?> rest = args.subList(2, args.size());
+      if (attr.equals("endpoint") && !rest.isEmpty() && "credential".equals(String.valueOf(rest.get(0)))) {
+        List<Object> creds = new ArrayList<>();
+        for (Model.Vm vm : vms) {
+          Map<String, Object> cred = new LinkedHashMap<>();
+          cred.put("user", vm.username);
+          cred.put("token", vm.password);
+          cred.put("token_type", "password");
+          creds.add(cred);
+        }
+        return pick(creds, rest.subList(1, rest.size()));
+      }
+      List<Object> values = new ArrayList<>();
+      for (Model.Vm vm : vms) {
+        values.add(switch (attr) {
+          case "public_address" -> vm.publicIp;
+          case "ip_address" -> vm.publicIp != null ? vm.publicIp : vm.privateIp;
+          case "private_address" -> vm.privateIp != null ? vm.privateIp : vm.publicIp;
+          case "tosca_id" -> inf.id.substring(0, 8) + "-" + vm.id;
+          case "tosca_name" -> node;
+          case "state" -> vm.visible(now) ? vm.state(now).wire() : "pending";
+          default -> null;
+        });
+      }
+      return pick(values, rest);
+    }
+
+    private Object pick(List<Object> values, List<?> rest) {
+      if (!rest.isEmpty()) {
+        int idx;
+        try {
+          idx = Integer.parseInt(String.valueOf(rest.get(0)));
+        } catch (NumberFormatException e) {
+          return null;
+        }
+        return idx < values.size() ? values.get(idx) : null;
+      }
+      return values.size() == 1 ? values.get(0) : values;
+    }
+  }
+}
