@@ -1,0 +1,134 @@
+package io.github.imsdk.core;
+
+import io.github.imsdk.auth.AuthLine;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * One infrastructure: a cheap, immutable handle from {@link InfrastructureManager#infrastructure(InfrastructureId)}
+ * that does no I/O until a method is called. Every method maps to one IM call under
+ * {@code /infrastructures/{id}}.
+ */
+public interface Infrastructure {
+
+  /** Returns the id. */
+  InfrastructureId id();
+
+  /** Returns the aggregated state and each VM's state ({@code GET /infrastructures/{id}/state}). */
+  InfrastructureState state();
+
+  /**
+   * Returns the evaluated TOSCA outputs ({@code GET /infrastructures/{id}/outputs}).
+   *
+   * @throws ImForbiddenException on IM 2.0 for an infrastructure not created from TOSCA (IM 1.19 answers
+   *     {@link ImBadRequestException})
+   */
+  Outputs outputs();
+
+  /** Returns the full contextualization log ({@code GET /infrastructures/{id}/contmsg}). */
+  String contmsg();
+
+  /**
+   * Returns only the infrastructure-level part of the contextualization log
+   * ({@code GET /infrastructures/{id}/contmsg?headeronly=true}).
+   */
+  String contmsgHeaderOnly();
+
+  /** Returns the infrastructure's RADL text ({@code GET /infrastructures/{id}/radl}). */
+  String radl();
+
+  /** Returns the stored TOSCA template as YAML ({@code GET /infrastructures/{id}/tosca}). */
+  String tosca();
+
+  /**
+   * Exports the infrastructure ({@code GET /infrastructures/{id}/data}); the result can be given to
+   * {@link Infrastructures#importData(String)}. It contains the owners' IM credentials: store it as a secret.
+   */
+  String export();
+
+  /**
+   * Exports the infrastructure and removes it from IM, leaving its cloud resources running
+   * ({@code GET /infrastructures/{id}/data?delete=true}).
+   */
+  String exportAndRemove();
+
+  /** Returns the owners' IM user names ({@code GET /infrastructures/{id}/authorization}). */
+  List<String> owners();
+
+  /**
+   * Adds an owner ({@code POST /infrastructures/{id}/authorization}). {@code imCredentials} is an
+   * {@code InfrastructureManager} line with {@code username}/{@code password} or {@code token}; IM validates it
+   * like a login.
+   *
+   * @throws IllegalArgumentException if the line is not an {@code InfrastructureManager} line
+   */
+  void addOwner(AuthLine imCredentials);
+
+  /**
+   * Makes {@code imCredentials} the only owner ({@code POST /infrastructures/{id}/authorization?overwrite=true}).
+   *
+   * @throws IllegalArgumentException if the line is not an {@code InfrastructureManager} line
+   */
+  void replaceOwners(AuthLine imCredentials);
+
+  /** Starts every VM ({@code PUT /infrastructures/{id}/start}). */
+  void start();
+
+  /** Stops every VM ({@code PUT /infrastructures/{id}/stop}). */
+  void stop();
+
+  /** Re-runs contextualization on every VM ({@code PUT /infrastructures/{id}/reconfigure}). */
+  void reconfigure();
+
+  /**
+   * Re-runs contextualization with new {@code configure} blocks, credentials or applications from
+   * {@code template} ({@code PUT /infrastructures/{id}/reconfigure}).
+   */
+  void reconfigure(Template template);
+
+  /**
+   * Re-runs contextualization on the given VMs only, optionally with a template
+   * ({@code PUT /infrastructures/{id}/reconfigure?vm_list=0,2}).
+   *
+   * @param template the new configuration, or {@code null} for none
+   * @param vmIds the VM ids, at least one
+   * @throws IllegalArgumentException if {@code vmIds} is empty or holds a non-numeric id
+   */
+  void reconfigure(Template template, Collection<String> vmIds);
+
+  /**
+   * Adds the resources described by {@code template} and re-runs contextualization; returns the new VMs' ids
+   * ({@code POST /infrastructures/{id}}). For TOSCA the template is merged with the stored one.
+   */
+  List<String> addResources(Template template);
+
+  /** Adds resources, choosing whether contextualization is re-run ({@code POST /infrastructures/{id}?context=}). */
+  List<String> addResources(Template template, Contextualization contextualization);
+
+  /** Removes the given VMs and re-runs contextualization ({@code DELETE /infrastructures/{id}/vms/{ids}}). */
+  void removeVms(Collection<String> vmIds);
+
+  /**
+   * Removes the given VMs, choosing whether contextualization is re-run
+   * ({@code DELETE /infrastructures/{id}/vms/{ids}?context=}).
+   *
+   * @throws IllegalArgumentException if {@code vmIds} is empty or holds a non-numeric id
+   */
+  void removeVms(Collection<String> vmIds, Contextualization contextualization);
+
+  /** Destroys the infrastructure and its cloud resources ({@code DELETE /infrastructures/{id}}). */
+  void destroy();
+
+  /** Destroys the infrastructure with options ({@code DELETE /infrastructures/{id}?force=&async=}). */
+  void destroy(DestroyOptions options);
+
+  /** Lists the infrastructure's VMs ({@code GET /infrastructures/{id}}). */
+  List<Vm> vms();
+
+  /**
+   * Returns a handle on VM {@code vmId} (no I/O).
+   *
+   * @throws IllegalArgumentException if {@code vmId} is not a non-negative integer
+   */
+  Vm vm(String vmId);
+}

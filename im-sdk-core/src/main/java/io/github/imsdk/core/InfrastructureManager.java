@@ -1,0 +1,186 @@
+package io.github.imsdk.core;
+
+import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.core.internal.DefaultInfrastructureManager;
+import io.github.imsdk.core.internal.http.HttpSettings;
+import io.github.imsdk.core.internal.http.JerseyImHttp;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The client of an Infrastructure Manager (IM) REST server: the entry point of the SDK.
+ *
+ * <pre>{@code
+ * try (InfrastructureManager im = InfrastructureManager.builder()
+ *     .endpoint(URI.create("https://im.egi.eu/im"))
+ *     .credentials(credentials)
+ *     .build()) {
+ *   InfrastructureId id = im.infrastructures().create(Template.tosca(yaml));
+ *   InfrastructureState state = im.infrastructure(id).state();
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe; share one per IM server and close it when done. The credentials'
+ * {@link Credentials#toAuthorizationHeader()} is called for every request, so token-backed values stay fresh; when
+ * IM rejects them, the client invalidates them and retries the call once. Every call sends
+ * {@code Accept: application/json}.
+ */
+public interface InfrastructureManager extends AutoCloseable {
+
+  /** Returns a builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the caller's infrastructures: list, create, estimate, import. */
+  Infrastructures infrastructures();
+
+  /** Returns a handle on the infrastructure {@code id} (no I/O). */
+  Infrastructure infrastructure(InfrastructureId id);
+
+  /**
+   * Returns a handle on the infrastructure {@code id} (no I/O).
+   *
+   * @throws IllegalArgumentException if {@code id} is blank or contains {@code /}
+   */
+  default Infrastructure infrastructure(String id) {
+    return infrastructure(InfrastructureId.of(id));
+  }
+
+  /**
+   * Returns a handle on the cloud whose auth line has id {@code cloudId} (no I/O).
+   *
+   * @throws IllegalArgumentException if {@code cloudId} is blank or contains {@code /}
+   */
+  Cloud cloud(String cloudId);
+
+  /** Returns calls about the server itself: version, usage statistics. */
+  Server server();
+
+  /** Returns the IM endpoint this client talks to. */
+  URI endpoint();
+
+  /** Releases the HTTP resources. Handles obtained from this client must not be used afterwards. */
+  @Override
+  void close();
+
+  /** Builds an {@link InfrastructureManager}. Not thread-safe; {@link #build()} validates and copies. */
+  final class Builder {
+
+    /** The default User-Agent header value. */
+    public static final String DEFAULT_USER_AGENT = "im-sdk-java";
+
+    private URI endpoint;
+    private Credentials credentials;
+    private Timeouts timeouts = Timeouts.DEFAULT;
+    private Tls tls = Tls.system();
+    private URI proxy;
+    private String userAgent = DEFAULT_USER_AGENT;
+
+    private Builder() {}
+
+    /**
+     * Sets the IM base URL, e.g. {@code https://im.egi.eu/im} or {@code http://localhost:8800} (required).
+     *
+     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or holds user info, a query or a
+     *     fragment
+     */
+    public Builder endpoint(URI endpoint) {
+      Objects.requireNonNull(endpoint, "endpoint");
+      String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new IllegalArgumentException("endpoint must be an http or https URL, got '" + endpoint + "'");
+      }
+      if (endpoint.getHost() == null || endpoint.getHost().isEmpty()) {
+        throw new IllegalArgumentException("endpoint has no host: '" + endpoint + "'");
+      }
+      if (endpoint.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("endpoint must not hold user info; use credentials(...)");
+      }
+      if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
+        throw new IllegalArgumentException("endpoint must not hold a query or fragment: '" + endpoint + "'");
+      }
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    /**
+     * Sets the IM base URL from text.
+     *
+     * @throws IllegalArgumentException if it is not a valid http(s) URL
+     */
+    public Builder endpoint(String endpoint) {
+      Objects.requireNonNull(endpoint, "endpoint");
+      try {
+        return endpoint(new URI(endpoint.trim()));
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("endpoint is not a valid URL: '" + endpoint + "'", e);
+      }
+    }
+
+    /**
+     * Sets the credentials sent with every call. Without credentials no Authorization header is sent, which only
+     * {@code GET /version} accepts.
+     */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Sets the connect and read timeouts (default {@link Timeouts#DEFAULT}). */
+    public Builder timeouts(Timeouts timeouts) {
+      this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+      return this;
+    }
+
+    /** Sets how the server certificate is checked (default {@link Tls#system()}). */
+    public Builder tls(Tls tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * Sends every call through an HTTP proxy, e.g. {@code http://proxy.example.org:3128}.
+     *
+     * @throws IllegalArgumentException if it is not an http URL with a host and port
+     */
+    public Builder proxy(URI proxy) {
+      Objects.requireNonNull(proxy, "proxy");
+      if (!"http".equalsIgnoreCase(proxy.getScheme()) || proxy.getHost() == null || proxy.getPort() < 0) {
+        throw new IllegalArgumentException("proxy must be http://host:port, got '" + proxy + "'");
+      }
+      this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * Sets the User-Agent header value (default {@value #DEFAULT_USER_AGENT}).
+     *
+     * @throws IllegalArgumentException if it is blank or holds control characters
+     */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent");
+      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new IllegalArgumentException("userAgent must be non-blank printable text");
+      }
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /**
+     * Returns the client. A CA bundle or trust store is read now.
+     *
+     * @throws IllegalStateException if no endpoint was set
+     * @throws IllegalArgumentException if the TLS files cannot be read
+     */
+    public InfrastructureManager build() {
+      if (endpoint == null) {
+        throw new IllegalStateException("an endpoint is required: call endpoint(URI) before build()");
+      }
+      HttpSettings settings = new HttpSettings(endpoint, credentials, timeouts, tls, proxy, userAgent);
+      JerseyImHttp http = new JerseyImHttp(settings);
+      return new DefaultInfrastructureManager(endpoint, http, http::close);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.imsdk.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What IM knows about one VM, parsed from its RADL ({@code GET /infrastructures/{id}/vms/{vmId}}).
+ *
+ * <p>The public and private IPs follow IM's rule: walk {@code net_interface.0, 1, ...} until one has no
+ * {@code connection}; the first interface on a network with {@code outbound = 'yes'} that has an {@code ip} gives
+ * the public IP, the first interface on any other network with an {@code ip} gives the private IP. CPU count and
+ * memory fall back to the requested minimum ({@code cpu.count >= N}) when the exact value is not known.
+ *
+ * <p>{@link #toString()} never shows credentials or other feature values.
+ *
+ * @param vmId the VM id
+ * @param state the VM state
+ * @param rawState the state string IM sent (empty if none)
+ * @param publicIp the public IPv4, if any
+ * @param privateIp the private IPv4, if any
+ * @param credentials the OS credentials, if IM knows a user name
+ * @param cpuCount the number of CPUs
+ * @param memoryBytes the memory, in bytes
+ * @param disks the disks, by index
+ * @param imageUrl the image of disk 0, if given
+ * @param provider the hosting cloud, if known
+ * @param instanceId the cloud's id of the VM, if known
+ * @param systemName the RADL system this VM belongs to
+ * @param properties every feature of the VM's system (RADL-JSON keys, {@code _min}/{@code _max} suffixes for
+ *     {@code >=}/{@code <=}), with sizes in base units
+ */
+public record VmInfo(
+    String vmId,
+    State state,
+    String rawState,
+    Optional<String> publicIp,
+    Optional<String> privateIp,
+    Optional<OsCredentials> credentials,
+    OptionalInt cpuCount,
+    OptionalLong memoryBytes,
+    List<Disk> disks,
+    Optional<String> imageUrl,
+    Optional<CloudProvider> provider,
+    Optional<String> instanceId,
+    String systemName,
+    Map<String, Object> properties) {
+
+  /** Checks and copies the components. */
+  public VmInfo {
+    Objects.requireNonNull(vmId, "vmId");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(rawState, "rawState");
+    Objects.requireNonNull(publicIp, "publicIp");
+    Objects.requireNonNull(privateIp, "privateIp");
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(cpuCount, "cpuCount");
+    Objects.requireNonNull(memoryBytes, "memoryBytes");
+    disks = List.copyOf(disks);
+    Objects.requireNonNull(imageUrl, "imageUrl");
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(systemName, "systemName");
+    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+  }
+
+  /** Returns the feature {@code name} of the VM's system (e.g. {@code "net_interface.0.dns_name"}). */
+  public Optional<Object> property(String name) {
+    return Optional.ofNullable(properties.get(name));
+  }
+
+  /** Returns the feature {@code name} as text, if present. */
+  public Optional<String> propertyString(String name) {
+    return property(name).map(Object::toString);
+  }
+
+  @Override
+  public String toString() {
+    return "VmInfo[vmId=" + vmId + ", state=" + state.wire() + ", publicIp=" + publicIp.orElse("-")
+        + ", privateIp=" + privateIp.orElse("-") + ", credentials=" + credentials.map(Object::toString).orElse("-")
+        + ", cpuCount=" + (cpuCount.isPresent() ? cpuCount.getAsInt() : "-")
+        + ", memoryBytes=" + (memoryBytes.isPresent() ? memoryBytes.getAsLong() : "-")
+        + ", disks=" + disks.size() + ", imageUrl=" + imageUrl.orElse("-")
+        + ", provider=" + provider.map(CloudProvider::type).orElse("-") + ", system=" + systemName + "]";
+  }
+}

@@ -1,0 +1,307 @@
+package io.github.imsdk.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.imsdk.auth.AuthLine;
+import io.github.imsdk.core.Contextualization;
+import io.github.imsdk.core.DestroyOptions;
+import io.github.imsdk.core.Infrastructure;
+import io.github.imsdk.core.InfrastructureId;
+import io.github.imsdk.core.InfrastructureState;
+import io.github.imsdk.core.Outputs;
+import io.github.imsdk.core.State;
+import io.github.imsdk.core.Template;
+import io.github.imsdk.core.Vm;
+import io.github.imsdk.core.internal.http.ImCall;
+import io.github.imsdk.core.internal.http.ImHttp;
+import io.github.imsdk.core.internal.http.ImResponse;
+import io.github.imsdk.core.internal.http.UriBuilder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@link Infrastructure} over {@link ImHttp}: an immutable handle, one IM call per method. */
+final class DefaultInfrastructure implements Infrastructure {
+
+  private final ImHttp http;
+  private final InfrastructureId id;
+
+  DefaultInfrastructure(ImHttp http, InfrastructureId id) {
+    this.http = http;
+    this.id = id;
+  }
+
+  @Override
+  public InfrastructureId id() {
+    return id;
+  }
+
+  private String path(String... more) {
+    String[] segs = new String[more.length + 2];
+    segs[0] = "infrastructures";
+    segs[1] = id.value();
+    System.arraycopy(more, 0, segs, 2, more.length);
+    return UriBuilder.path(segs);
+  }
+
+  @Override
+  public InfrastructureState state() {
+    ImCall call = ImCall.get(path("state"));
+    ImResponse r = http.execute(call);
+    JsonNode state = Responses.field(call, r, "state");
+    if (!state.isObject()) {
+      throw Responses.bad(call, r, "'state' is not a JSON object");
+    }
+    String raw = Responses.textual(call, r, state.get("state"), "state.state");
+    Map<String, State> vms = new LinkedHashMap<>();
+    JsonNode vmStates = state.get("vm_states");
+    if (vmStates != null && !vmStates.isNull()) {
+      if (!vmStates.isObject()) {
+        throw Responses.bad(call, r, "'state.vm_states' is not a JSON object");
+      }
+      List<String> ids = new ArrayList<>();
+      vmStates.fieldNames().forEachRemaining(ids::add);
+      ids.sort(VM_ORDER);
+      for (String vm : ids) {
+        JsonNode v = vmStates.get(vm);
+        vms.put(vm, State.fromWire(v.isNull() ? null : v.asText()));
+      }
+    }
+    return new InfrastructureState(State.fromWire(raw), raw, vms);
+  }
+
+  /** Orders VM ids numerically (IM's ids are integers), others after them by text. */
+  static final Comparator<String> VM_ORDER = Comparator
+      .comparing((String s) -> !s.matches("\\d{1,18}"))
+      .thenComparing(s -> s.matches("\\d{1,18}") ? Long.parseLong(s) : 0L)
+      .thenComparing(Comparator.naturalOrder());
+
+  @Override
+  public Outputs outputs() {
+    ImCall call = ImCall.get(path("outputs"));
+    ImResponse r = http.execute(call);
+    return Outputs.of(Responses.toMap(call, r, Responses.field(call, r, "outputs"), "outputs"));
+  }
+
+  @Override
+  public String contmsg() {
+    return property("contmsg", Map.of());
+  }
+
+  @Override
+  public String contmsgHeaderOnly() {
+    return property("contmsg", Map.of("headeronly", "true"));
+  }
+
+  @Override
+  public String radl() {
+    return property("radl", Map.of());
+  }
+
+  @Override
+  public String tosca() {
+    return property("tosca", Map.of());
+  }
+
+  @Override
+  public String export() {
+    return property("data", Map.of());
+  }
+
+  @Override
+  public String exportAndRemove() {
+    return property("data", Map.of("delete", "true"));
+  }
+
+  private String property(String name, Map<String, String> query) {
+    boolean idempotent = !query.containsKey("delete");
+    ImCall call = new ImCall("GET", path(name), query, null, null, idempotent);
+    return Responses.text(call, http.execute(call), name);
+  }
+
+  @Override
+  public List<String> owners() {
+    ImCall call = ImCall.get(path("authorization"));
+    ImResponse r = http.execute(call);
+    List<String> out = new ArrayList<>();
+    if (r.isJson()) {
+      JsonNode list = Responses.field(call, r, "authorization");
+      if (!list.isArray()) {
+        throw Responses.bad(call, r, "'authorization' is not a JSON array");
+      }
+      for (JsonNode n : list) {
+        out.add(Responses.textual(call, r, n, "authorization[]"));
+      }
+      return out;
+    }
+    for (String line : r.body().split("\\r?\\n")) {
+      if (!line.isBlank()) {
+        out.add(line.strip());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void addOwner(AuthLine imCredentials) {
+    changeOwners(imCredentials, false);
+  }
+
+  @Override
+  public void replaceOwners(AuthLine imCredentials) {
+    changeOwners(imCredentials, true);
+  }
+
+  private void changeOwners(AuthLine line, boolean overwrite) {
+    Objects.requireNonNull(line, "imCredentials");
+    if (!line.isInfrastructureManager()) {
+      throw new IllegalArgumentException("owners are InfrastructureManager credentials; got a '" + line.type()
+          + "' line");
+    }
+    Map<String, String> body = new LinkedHashMap<>(line.resolve());
+    body.remove("id");
+    body.remove("type"); // IM defaults it to InfrastructureManager
+    String json;
+    try {
+      json = Json.MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode the owner credentials", e);
+    }
+    Map<String, String> q = overwrite ? Map.of("overwrite", "true") : Map.of();
+    http.execute(new ImCall("POST", path("authorization"), q, json, "application/json", true));
+  }
+
+  @Override
+  public void start() {
+    operation("start");
+  }
+
+  @Override
+  public void stop() {
+    operation("stop");
+  }
+
+  private void operation(String op) {
+    http.execute(new ImCall("PUT", path(op), Map.of(), null, null, true));
+  }
+
+  @Override
+  public void reconfigure() {
+    http.execute(new ImCall("PUT", path("reconfigure"), Map.of(), null, null, false));
+  }
+
+  @Override
+  public void reconfigure(Template template) {
+    Objects.requireNonNull(template, "template");
+    http.execute(new ImCall("PUT", path("reconfigure"), Map.of(), template.content(),
+        template.kind().mediaType(), false));
+  }
+
+  @Override
+  public void reconfigure(Template template, Collection<String> vmIds) {
+    String list = vmList(vmIds);
+    http.execute(new ImCall("PUT", path("reconfigure"), Map.of("vm_list", list),
+        template == null ? null : template.content(), template == null ? null : template.kind().mediaType(),
+        false));
+  }
+
+  @Override
+  public List<String> addResources(Template template) {
+    return addResources(template, Contextualization.RUN);
+  }
+
+  @Override
+  public List<String> addResources(Template template, Contextualization contextualization) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(contextualization, "contextualization");
+    Map<String, String> q = contextualization == Contextualization.SKIP ? Map.of("context", "false") : Map.of();
+    ImCall call = new ImCall("POST", path(), q, template.content(), template.kind().mediaType(), false);
+    return vmIds(call, http.execute(call));
+  }
+
+  @Override
+  public void removeVms(Collection<String> vmIds) {
+    removeVms(vmIds, Contextualization.RUN);
+  }
+
+  @Override
+  public void removeVms(Collection<String> vmIds, Contextualization contextualization) {
+    Objects.requireNonNull(contextualization, "contextualization");
+    String list = vmList(vmIds);
+    Map<String, String> q = contextualization == Contextualization.SKIP ? Map.of("context", "false") : Map.of();
+    http.execute(new ImCall("DELETE", path("vms", list), q, null, null, false));
+  }
+
+  @Override
+  public void destroy() {
+    destroy(DestroyOptions.defaults());
+  }
+
+  @Override
+  public void destroy(DestroyOptions options) {
+    Objects.requireNonNull(options, "options");
+    Map<String, String> q = new LinkedHashMap<>();
+    if (options.force()) {
+      q.put("force", "true");
+    }
+    if (options.async()) {
+      q.put("async", "true");
+    }
+    http.execute(new ImCall("DELETE", path(), q, null, null, true));
+  }
+
+  @Override
+  public List<Vm> vms() {
+    ImCall call = ImCall.get(path());
+    List<Vm> out = new ArrayList<>();
+    for (String vmId : vmIds(call, http.execute(call))) {
+      out.add(new DefaultVm(http, id, vmId));
+    }
+    return out;
+  }
+
+  private static List<String> vmIds(ImCall call, ImResponse r) {
+    List<String> out = new ArrayList<>();
+    for (String uri : Responses.uris(call, r)) {
+      out.add(Responses.lastSegment(call, r, uri));
+    }
+    return out;
+  }
+
+  @Override
+  public Vm vm(String vmId) {
+    return new DefaultVm(http, id, DefaultVm.checkVmId(vmId));
+  }
+
+  private static String vmList(Collection<String> vmIds) {
+    Objects.requireNonNull(vmIds, "vmIds");
+    if (vmIds.isEmpty()) {
+      throw new IllegalArgumentException("at least one VM id is needed");
+    }
+    List<String> checked = new ArrayList<>();
+    for (Iterator<String> it = vmIds.iterator(); it.hasNext(); ) {
+      checked.add(DefaultVm.checkVmId(it.next()));
+    }
+    return String.join(",", checked);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DefaultInfrastructure other && id.equals(other.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Infrastructure[" + id + "]";
+  }
+}

@@ -1,0 +1,138 @@
+package io.github.imsdk.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.imsdk.core.CloudEstimate;
+import io.github.imsdk.core.CreateOptions;
+import io.github.imsdk.core.Estimate;
+import io.github.imsdk.core.ImNotFoundException;
+import io.github.imsdk.core.ImResponseException;
+import io.github.imsdk.core.InfrastructureId;
+import io.github.imsdk.core.Infrastructures;
+import io.github.imsdk.core.Template;
+import io.github.imsdk.core.internal.http.ImCall;
+import io.github.imsdk.core.internal.http.ImHttp;
+import io.github.imsdk.core.internal.http.ImResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** {@link Infrastructures} over {@link ImHttp}. */
+final class DefaultInfrastructures implements Infrastructures {
+
+  private static final String PATH = "/infrastructures";
+
+  private final ImHttp http;
+
+  DefaultInfrastructures(ImHttp http) {
+    this.http = http;
+  }
+
+  @Override
+  public List<InfrastructureId> list() {
+    ImCall call = ImCall.get(PATH);
+    return ids(call, http.execute(call));
+  }
+
+  @Override
+  public List<InfrastructureId> list(String radlRegex) {
+    Objects.requireNonNull(radlRegex, "radlRegex");
+    Pattern pattern = Pattern.compile(radlRegex);
+    ImCall call = ImCall.get(PATH).withQuery("filter", radlRegex);
+    List<InfrastructureId> listed = ids(call, http.execute(call));
+    List<InfrastructureId> out = new ArrayList<>();
+    for (InfrastructureId id : listed) {
+      try {
+        if (pattern.matcher(new DefaultInfrastructure(http, id).radl()).find()) {
+          out.add(id);
+        }
+      } catch (ImNotFoundException e) {
+        // deleted between the list and the RADL read: it no longer exists, so it does not match
+      }
+    }
+    return out;
+  }
+
+  private static List<InfrastructureId> ids(ImCall call, ImResponse r) {
+    List<InfrastructureId> out = new ArrayList<>();
+    for (String uri : Responses.uris(call, r)) {
+      out.add(id(call, r, uri));
+    }
+    return out;
+  }
+
+  private static InfrastructureId id(ImCall call, ImResponse r, String uri) {
+    String segment = Responses.lastSegment(call, r, uri);
+    try {
+      return InfrastructureId.of(segment);
+    } catch (IllegalArgumentException e) {
+      throw new ImResponseException(call.method(), call.path(), r.status(), "bad infrastructure URI '" + uri + "'", e);
+    }
+  }
+
+  @Override
+  public InfrastructureId create(Template template) {
+    return create(template, CreateOptions.defaults());
+  }
+
+  @Override
+  public InfrastructureId create(Template template, CreateOptions options) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(options, "options");
+    Map<String, String> q = new LinkedHashMap<>();
+    if (options.async()) {
+      q.put("async", "true");
+    }
+    ImCall call = new ImCall("POST", PATH, q, template.content(), template.kind().mediaType(), false);
+    ImResponse r = http.execute(call);
+    return id(call, r, Responses.uri(call, r));
+  }
+
+  @Override
+  public Estimate estimate(Template template) {
+    Objects.requireNonNull(template, "template");
+    ImCall call = new ImCall("POST", PATH, Map.of("dry_run", "true"), template.content(),
+        template.kind().mediaType(), true);
+    ImResponse r = http.execute(call);
+    JsonNode root = Responses.json(call, r);
+    if (!root.isObject()) {
+      throw Responses.bad(call, r, "the estimate is not a JSON object");
+    }
+    Map<String, CloudEstimate> clouds = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      clouds.put(e.getKey(), cloudEstimate(call, r, e.getKey(), e.getValue()));
+    }
+    return new Estimate(clouds);
+  }
+
+  private static CloudEstimate cloudEstimate(ImCall call, ImResponse r, String cloud, JsonNode n) {
+    if (!n.isObject()) {
+      throw Responses.bad(call, r, "the estimate of cloud '" + cloud + "' is not an object");
+    }
+    List<CloudEstimate.ComputeEstimate> compute = new ArrayList<>();
+    for (JsonNode c : n.path("compute")) {
+      compute.add(new CloudEstimate.ComputeEstimate(c.path("cpuCores").asInt(0),
+          c.path("memoryInMegabytes").asLong(0), c.path("diskSizeInGigabytes").asLong(0),
+          c.path("publicIP").asInt(0), c.path("GPU").asInt(0)));
+    }
+    List<CloudEstimate.StorageEstimate> storage = new ArrayList<>();
+    for (JsonNode s : n.path("storage")) {
+      storage.add(new CloudEstimate.StorageEstimate(s.path("sizeInGigabytes").asLong(0),
+          s.path("type").asText("")));
+    }
+    return new CloudEstimate(n.path("cloudType").asText(""), n.path("cloudEndpoint").asText(""), compute, storage);
+  }
+
+  @Override
+  public InfrastructureId importData(String exportedData) {
+    Objects.requireNonNull(exportedData, "exportedData");
+    ImCall call = new ImCall("PUT", PATH, Map.of(), exportedData, "application/json", false);
+    ImResponse r = http.execute(call);
+    return id(call, r, Responses.uri(call, r));
+  }
+}

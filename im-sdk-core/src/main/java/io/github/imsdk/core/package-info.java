@@ -1,0 +1,26 @@
+/**
+ * The Infrastructure Manager (IM) client: {@link io.github.imsdk.core.InfrastructureManager} and the values it
+ * returns.
+ *
+ * <pre>{@code
+ * Credentials credentials = Credentials.of(
+ *     AuthLine.builder("InfrastructureManager").id("im").set("username", "user").set("password", "pass").build(),
+ *     AuthLine.builder("Dummy").id("dummy").build());
+ * try (InfrastructureManager im = InfrastructureManager.builder()
+ *     .endpoint(URI.create("http://localhost:8800"))
+ *     .credentials(credentials)
+ *     .build()) {
+ *   InfrastructureId id = im.infrastructures().create(Template.tosca(Files.readString(Path.of("vm.yaml"))));
+ *   Infrastructure inf = im.infrastructure(id);
+ *   System.out.println(inf.state().state());
+ *   VmInfo vm = inf.vm("0").info();
+ *   System.out.println(vm.publicIp().orElse("no public IP"));
+ *   inf.destroy();
+ * }
+ * }</pre>
+ *
+ * <p>Errors are unchecked: {@link io.github.imsdk.core.ImServiceException} and its subclasses for IM's error
+ * answers, {@link io.github.imsdk.core.ImTransportException} when no answer came, and
+ * {@link io.github.imsdk.core.ImResponseException} when an answer could not be understood.
+ */
+package io.github.imsdk.core;
