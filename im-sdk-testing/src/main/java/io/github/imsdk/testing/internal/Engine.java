@@ -1292,12 +1292,13 @@ public final class Engine {
       v.system.set(new Radl.Feature(f.name(), f.op().equals("contains") ? "contains" : "=", f.value(), f.unit()));
     }
     // IM answers with the VM's whole RADL: description, networks, system, contextualize and its deploy.
+    // Its JSON lists them as IM does: networks, system, deploy, contextualize, description.
     Radl r = vmRadl(v);
-    inf.radl.all("description").forEach(a -> r.aspects.add(0, a.copy()));
-    inf.radl.all("contextualize").forEach(a -> r.aspects.add(a.copy()));
     Radl.Aspect deploy = new Radl.Aspect("deploy", v.systemId);
     deploy.vmNumber = 1;
     r.aspects.add(deploy);
+    inf.radl.all("contextualize").forEach(a -> r.aspects.add(a.copy()));
+    inf.radl.all("description").forEach(a -> r.aspects.add(a.copy()));
     plainOrJson(x, "radl", r.json(), r.text() + "\n\n");
   }
 
