@@ -92,6 +92,11 @@ public final class AuthLine {
    * @throws ImCredentialsException if a value cannot be obtained; the message names the line and key
    */
   public Map<String, String> resolve() {
+    return resolve(CredentialValue::resolve);
+  }
+
+  /** Resolves with {@code resolver}, which lets {@link Credentials} resolve a value shared by lines only once. */
+  Map<String, String> resolve(java.util.function.Function<CredentialValue, String> resolver) {
     Map<String, String> out = new LinkedHashMap<>();
     if (id != null) {
       out.put("id", id);
@@ -99,7 +104,7 @@ public final class AuthLine {
     out.put("type", type);
     for (Map.Entry<String, CredentialValue> e : values.entrySet()) {
       try {
-        out.put(e.getKey(), e.getValue().resolve());
+        out.put(e.getKey(), resolver.apply(e.getValue()));
       } catch (ImCredentialsException ex) {
         throw new ImCredentialsException(
             "cannot obtain '" + e.getKey() + "' of the " + describe() + " credential: " + ex.getMessage(), ex);

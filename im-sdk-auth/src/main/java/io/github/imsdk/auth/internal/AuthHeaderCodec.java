@@ -55,6 +55,9 @@ public final class AuthHeaderCodec {
   }
 
   private static String quoteIfNeeded(String value) {
+    if (value.isEmpty()) {
+      return "''"; // IM drops an unquoted empty value together with the rest of its line
+    }
     String v = value.replace("\n", VALUE_NEWLINE);
     boolean single = value.indexOf('\'') >= 0;
     boolean dbl = value.indexOf('"') >= 0;
@@ -179,11 +182,16 @@ public final class AuthHeaderCodec {
     return pairs;
   }
 
-  /** Splits on {@code sep} outside single or double quotes; optionally drops the quote characters. */
-  static List<String> split(String s, char sep, boolean dropQuotes) {
+  /**
+   * Splits on {@code sep} outside single or double quotes; optionally drops the quote characters. As in IM
+   * ({@code split_line}), a blank last part is dropped unless the text contains a quote, so {@code key = } splits
+   * into one part (a malformed pair) while {@code key = ''} splits into two.
+   */
+  public static List<String> split(String s, char sep, boolean dropQuotes) {
     List<String> parts = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     char quote = 0;
+    boolean hasQuotes = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (quote != 0) {
@@ -196,6 +204,7 @@ public final class AuthHeaderCodec {
         cur.append(c);
       } else if (c == '\'' || c == '"') {
         quote = c;
+        hasQuotes = true;
         if (!dropQuotes) {
           cur.append(c);
         }
@@ -206,7 +215,9 @@ public final class AuthHeaderCodec {
         cur.append(c);
       }
     }
-    parts.add(cur.toString());
+    if (!cur.toString().isBlank() || hasQuotes) {
+      parts.add(cur.toString());
+    }
     return parts;
   }
 

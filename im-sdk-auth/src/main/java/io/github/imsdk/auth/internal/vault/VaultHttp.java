@@ -1,0 +1,153 @@
+package io.github.imsdk.auth.internal.vault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.imsdk.auth.ImVaultException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Vault's HTTP API: {@code /v1/...} paths, JSON bodies, {@code X-Vault-Token}, {@code X-Vault-Namespace}, and
+ * {@code {"errors":[...]}} on any status of 400 and above.
+ *
+ * <p>It uses {@code java.net.http.HttpClient}: about ten endpoints do not justify a Vault driver dependency, and
+ * this client accepts any method name should one be needed. Lists use {@code GET ...?list=true}.
+ */
+public final class VaultHttp {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ERROR_CHARS = 300;
+
+  /** A response: status and parsed body ({@link MissingNode} when there was none). */
+  public record Response(int status, JsonNode body) {}
+
+  private final URI address;
+  private final String namespace;
+  private final Duration timeout;
+  private final HttpClient http;
+
+  /** Creates a client for the Vault at {@code address}; {@code namespace} may be null. */
+  public VaultHttp(URI address, String namespace, Duration timeout) {
+    this.address = address;
+    this.namespace = namespace;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** Returns Vault's address, as configured. */
+  public URI address() {
+    return address;
+  }
+
+  /**
+   * Sends {@code method /v1/path} and returns any 2xx response, or the 404 of a read when {@code allow404}.
+   *
+   * @throws ImVaultException for every other status (with Vault's error text), and when Vault cannot be reached
+   */
+  public Response send(String method, String path, JsonNode body, String token, boolean allow404) {
+    URI uri = URI.create(stripSlash(address.toString()) + "/v1/" + path);
+    HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout)
+        .header("Accept", "application/json")
+        .header("X-Vault-Request", "true");
+    if (token != null) {
+      req.header("X-Vault-Token", token);
+    }
+    if (namespace != null) {
+      req.header("X-Vault-Namespace", namespace);
+    }
+    String what = method + " /v1/" + stripQuery(path);
+    try {
+      if (body != null) {
+        req.header("Content-Type", "application/json");
+        req.method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+      } else {
+        req.method(method, HttpRequest.BodyPublishers.noBody());
+      }
+      HttpResponse<byte[]> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode parsed = parse(resp.body());
+      int status = resp.statusCode();
+      if (status / 100 == 2 || (allow404 && status == 404)) {
+        return new Response(status, parsed);
+      }
+      throw new ImVaultException(describe(what, status, parsed), status, null);
+    } catch (HttpTimeoutException e) {
+      throw new ImVaultException("Vault at " + address + " did not answer " + what + " within "
+          + timeout.toMillis() + " ms", 0, e);
+    } catch (IOException e) {
+      throw new ImVaultException("cannot reach Vault at " + address + " for " + what + ": "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), 0, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImVaultException("interrupted while calling Vault " + what, 0, e);
+    }
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      return MissingNode.getInstance();
+    }
+    try {
+      JsonNode n = JSON.readTree(body);
+      return n == null ? MissingNode.getInstance() : n;
+    } catch (IOException e) {
+      // Not JSON (e.g. a proxy's HTML page): treated as an empty body; the status tells the story.
+      return MissingNode.getInstance();
+    }
+  }
+
+  private String describe(String what, int status, JsonNode body) {
+    List<String> errors = new ArrayList<>();
+    body.path("errors").forEach(e -> errors.add(e.asText()));
+    String text = errors.isEmpty() ? "" : String.join("; ", errors);
+    if (text.length() > MAX_ERROR_CHARS) {
+      text = text.substring(0, MAX_ERROR_CHARS) + "...";
+    }
+    String hint;
+    switch (status) {
+      case 400:
+        hint = "Vault rejected the request";
+        break;
+      case 403:
+        hint = "permission denied: the Vault token is invalid or expired, or its policies do not allow this path";
+        break;
+      case 404:
+        hint = "not found";
+        break;
+      case 429:
+      case 503:
+        hint = "Vault is sealed, in standby or rate limiting";
+        break;
+      default:
+        hint = "Vault failed";
+    }
+    return "Vault at " + address + " answered " + what + " with HTTP " + status + " (" + hint + ")"
+        + (text.isEmpty() ? "" : ": " + text);
+  }
+
+  private static String stripSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static String stripQuery(String path) {
+    int q = path.indexOf('?');
+    return q < 0 ? path : path.substring(0, q);
+  }
+
+  /** Returns {@code s} as a JSON string body. */
+  static String text(JsonNode n) {
+    return n.isTextual() ? n.asText() : n.toString();
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
