@@ -49,8 +49,8 @@ public final class Engine {
   private final List<Model.Infra> history = new ArrayList<>();
   private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
   private final SecureRandom random = new SecureRandom();
-  private int nextPublicIp = 2;
-  private int nextPrivateIp = 2;
+  private int nextPublicIp = 1;
+  private int nextPrivateIp = 1;
 
   /** Creates an engine with the given settings. */
   public Engine(Settings settings) {
