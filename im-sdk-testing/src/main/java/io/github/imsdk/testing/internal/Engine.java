@@ -4,6 +4,9 @@ import io.github.imsdk.auth.AuthLine;
 import io.github.imsdk.auth.CredentialValue;
 import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.State;
+import io.github.imsdk.tosca.ToscaException;
+import io.github.imsdk.tosca.ToscaFunction;
+import io.github.imsdk.tosca.ToscaTemplate;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -1355,7 +1358,7 @@ public final class Engine {
     text(x, "text/plain", scheme + "://linux.for.ev.er/" + name);
   }
 
-  /** Evaluates TOSCA outputs against the live VMs. */
+  /** Evaluates TOSCA outputs against the live VMs, with im-sdk-tosca's evaluator and VM attributes from here. */
   private final class Outputs {
     private final Model.Infra inf;
     private final Instant now;
@@ -1367,51 +1370,23 @@ public final class Engine {
 
     Map<String, Object> evaluate() {
       Map<String, Object> out = new LinkedHashMap<>();
-      inf.template.outputs().forEach((k, v) -> out.put(k, eval(v)));
+      ToscaTemplate t = inf.template.tosca();
+      for (String name : t.outputs().keySet()) {
+        try {
+          out.put(name, t.evaluateOutput(name, Map.of(), this::attribute));
+        } catch (ToscaException e) {
+          throw new HttpError(400, "Error Getting Inf. prop: Error evaluating output " + name + ": "
+              + e.getMessage());
+        }
+      }
       return out;
     }
 
-    private Object eval(Object v) {
-      if (v instanceof Map<?, ?> m && m.size() == 1) {
-        Map.Entry<?, ?> e = m.entrySet().iterator().next();
-        String fn = String.valueOf(e.getKey());
-        Object args = e.getValue();
-        switch (fn) {
-          case "get_input" -> {
-            return inf.template.inputs().get(args instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(args));
-          }
-          case "concat" -> {
-            StringBuilder sb = new StringBuilder();
-            if (args instanceof List<?> l) {
-              for (Object part : l) {
-                Object r = eval(part);
-                sb.append(r instanceof List<?> rl && !rl.isEmpty() ? rl.get(0) : r == null ? "" : r);
-              }
-            }
-            return sb.toString();
-          }
-          case "get_attribute" -> {
-            return attribute(args instanceof List<?> l ? l : List.of());
-          }
-          case "get_property" -> {
-            return null;
-          }
-          default -> {
-            return v;
-          }
-        }
-      }
-      return v;
-    }
-
-    private Object attribute(List<?> args) {
-      if (args.size() < 2) {
-        return null;
-      }
-      String node = String.valueOf(args.get(0));
-      String attr = String.valueOf(args.get(1));
+    private Object attribute(ToscaFunction.GetAttribute ga) {
+      String node = ga.node();
+      String attr = ga.attribute();
       List<Model.Vm> vms = inf.vms.stream().filter(vm -> !vm.deleted && vm.systemId.equals(node)).toList();
-      List<?> rest = args.subList(2, args.size());
+      List<Object> rest = ga.path();
       if (attr.equals("endpoint") && !rest.isEmpty() && "credential".equals(String.valueOf(rest.get(0)))) {
         List<Object> creds = new ArrayList<>();
         for (Model.Vm vm : vms) {
@@ -1446,7 +1421,7 @@ public final class Engine {
         } catch (NumberFormatException e) {
           return null;
         }
-        return idx < values.size() ? values.get(idx) : null;
+        return idx >= 0 && idx < values.size() ? values.get(idx) : null;
       }
       return values.size() == 1 ? values.get(0) : values;
     }

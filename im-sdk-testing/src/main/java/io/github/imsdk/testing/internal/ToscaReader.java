@@ -1,5 +1,8 @@
 package io.github.imsdk.testing.internal;
 
+import io.github.imsdk.tosca.NodeTemplate;
+import io.github.imsdk.tosca.ToscaException;
+import io.github.imsdk.tosca.ToscaTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,16 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a TOSCA template the way IM does for the parts the emulator needs: each Compute node becomes a RADL
- * {@code system} deployed {@code scalable.count} times, its endpoint a public and/or private {@code network},
- * software nodes with a {@code Standard.configure} interface turn contextualization on, and the outputs are kept
- * for later evaluation. Imports are never fetched: the emulator makes no outbound connection.
+ * Reads a TOSCA template with im-sdk-tosca and translates it the way IM does, for the parts the emulator needs:
+ * each Compute node becomes a RADL {@code system} deployed {@code scalable.count} times, its endpoint a public
+ * and/or private {@code network}, and software nodes with a {@code Standard.configure} interface turn
+ * contextualization on; outputs are evaluated later with the typed template. Imports are never fetched: the emulator makes no outbound connection.
  */
 final class ToscaReader {
 
@@ -30,17 +29,13 @@ final class ToscaReader {
       "tosca.nodes.indigo.Compute", "tosca.nodes.indigo.network.Port", "tosca.nodes.indigo.OSCAR",
       "tosca.nodes.ec3.Application", "tosca.nodes.im.AnsibleHost", "tosca.nodes.aisprint.FaaS.Function");
 
-  private static final Set<String> COMPUTE_TYPES = Set.of("tosca.nodes.Compute", "tosca.nodes.indigo.Compute");
-
-  /** A read template. */
+  /** A read template: its RADL translation, VM counts per Compute node, and the typed template. */
   record Template(
       Radl radl,
       String infraName,
       Map<String, Integer> computeCounts,
       Map<String, List<String>> removalLists,
-      Map<String, Object> inputs,
-      Map<String, Object> outputs,
-      Map<String, Object> tree) {}
+      ToscaTemplate tosca) {}
 
   private final Set<String> extraTypes;
   private final boolean remoteImports;
@@ -50,51 +45,39 @@ final class ToscaReader {
     this.remoteImports = remoteImports;
   }
 
-  /** Parses YAML text into plain maps and lists. */
-  static Object yaml(String text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    return new Yaml(new SafeConstructor(options)).load(text);
-  }
-
-  @SuppressWarnings("unchecked")
   Template read(String text) {
-    Object root;
+    ToscaTemplate t;
     try {
-      root = yaml(text);
-    } catch (YAMLException e) {
+      t = ToscaTemplate.parse(text);
+    } catch (ToscaException e) {
       throw fail(e.getMessage());
     }
-    if (!(root instanceof Map<?, ?> rootMap)) {
-      throw fail("the template is not a YAML mapping");
+    try {
+      return translate(t);
+    } catch (ToscaException e) {
+      throw fail(e.getMessage());
     }
-    Map<String, Object> tree = (Map<String, Object>) rootMap;
-    if (!(tree.get("tosca_definitions_version") instanceof String)) {
-      throw fail("Template is missing required field \"tosca_definitions_version\"");
-    }
-    checkImports(tree.get("imports"));
+  }
+
+  private Template translate(ToscaTemplate t) {
+    checkImports(t.imports());
     Set<String> known = new LinkedHashSet<>(KNOWN_NODE_TYPES);
     known.addAll(extraTypes);
-    map(tree.get("node_types")).keySet().forEach(known::add);
-
-    Map<String, Object> topology = map(tree.get("topology_template"));
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    map(topology.get("inputs")).forEach((name, def) -> {
-      Map<String, Object> d = map(def);
-      if (d.containsKey("default")) {
-        inputs.put(name, d.get("default"));
-      } else if (!Boolean.FALSE.equals(d.get("required"))) {
-        throw fail("The required input \"" + name + "\" is not provided.");
-      }
-    });
-    Map<String, Object> nodes = map(topology.get("node_templates"));
-    for (Map.Entry<String, Object> e : nodes.entrySet()) {
-      Object type = map(e.getValue()).get("type");
-      if (!(type instanceof String t) || !known.contains(t)) {
-        throw fail("Unknown node type \"" + type + "\" in node template \"" + e.getKey() + "\"");
+    map(t.extras().get("node_types")).keySet().forEach(known::add);
+    for (String input : t.inputs().keySet()) {
+      try {
+        t.resolveInput(input, Map.of());
+      } catch (ToscaException e) {
+        throw fail("The required input \"" + input + "\" is not provided.");
       }
     }
-    String infraName = map(tree.get("metadata")).get("infra_name") instanceof String s ? s : null;
+    Map<String, NodeTemplate> nodes = t.nodeTemplates();
+    for (NodeTemplate n : nodes.values()) {
+      if (n.type() == null || !known.contains(n.type())) {
+        throw fail("Unknown node type \"" + n.type() + "\" in node template \"" + n.name() + "\"");
+      }
+    }
+    String infraName = t.metadata().get("infra_name") instanceof String s ? s : null;
 
     Radl radl = new Radl();
     if (infraName != null) {
@@ -110,35 +93,27 @@ final class ToscaReader {
     boolean privateNet = false;
     List<String> publicPorts = new ArrayList<>();
 
-    for (Map.Entry<String, Object> e : nodes.entrySet()) {
-      String name = e.getKey();
-      Map<String, Object> node = map(e.getValue());
-      if (!COMPUTE_TYPES.contains(node.get("type"))) {
+    for (NodeTemplate node : nodes.values()) {
+      if (!node.isCompute()) {
         continue;
       }
-      Map<String, Object> caps = map(node.get("capabilities"));
-      Map<String, Object> endpoint = props(caps.get("endpoint"));
-      Map<String, Object> host = props(caps.get("host"));
-      Map<String, Object> os = props(caps.get("os"));
-      Map<String, Object> scalable = props(caps.get("scalable"));
-
+      String name = node.name();
       Radl.Aspect system = new Radl.Aspect("system", name);
       system.set("instance_name", name);
-      putIf(system, "disk.0.os.name", value(os.get("type"), inputs));
-      putIf(system, "disk.0.image.url", value(os.get("image"), inputs));
-      putIf(system, "disk.0.os.distribution", value(os.get("distribution"), inputs));
-      sizeOrCount(system, "cpu.count", value(host.get("num_cpus"), inputs));
-      sizeOrCount(system, "memory.size", value(host.get("mem_size"), inputs));
-      sizeOrCount(system, "disk.0.size", value(host.get("disk_size"), inputs));
-      sizeOrCount(system, "gpu.count", value(host.get("num_gpus"), inputs));
-      putIf(system, "gpu.vendor", value(host.get("gpu_vendor"), inputs));
-      putIf(system, "instance_type", value(host.get("instance_type"), inputs));
-      Map<String, Object> credential = map(value(os.get("credential"), inputs));
-      putIf(system, "disk.0.os.credentials.username", credential.get("user"));
+      putIf(system, "disk.0.os.name", cap(t, node, "os", "type"));
+      putIf(system, "disk.0.image.url", cap(t, node, "os", "image"));
+      putIf(system, "disk.0.os.distribution", cap(t, node, "os", "distribution"));
+      sizeOrCount(system, "cpu.count", cap(t, node, "host", "num_cpus"));
+      sizeOrCount(system, "memory.size", cap(t, node, "host", "mem_size"));
+      sizeOrCount(system, "disk.0.size", cap(t, node, "host", "disk_size"));
+      sizeOrCount(system, "gpu.count", cap(t, node, "host", "num_gpus"));
+      putIf(system, "gpu.vendor", cap(t, node, "host", "gpu_vendor"));
+      putIf(system, "instance_type", cap(t, node, "host", "instance_type"));
+      putIf(system, "disk.0.os.credentials.username", map(cap(t, node, "os", "credential")).get("user"));
 
-      String networkName = String.valueOf(value(endpoint.getOrDefault("network_name", "PRIVATE"), inputs));
-      boolean isPublic = networkName.equalsIgnoreCase("PUBLIC");
-      boolean wantPrivate = !isPublic || !Boolean.FALSE.equals(value(endpoint.get("private_ip"), inputs));
+      Object networkName = cap(t, node, "endpoint", "network_name");
+      boolean isPublic = networkName != null && String.valueOf(networkName).equalsIgnoreCase("PUBLIC");
+      boolean wantPrivate = !isPublic || !Boolean.FALSE.equals(cap(t, node, "endpoint", "private_ip"));
       int nic = 0;
       if (wantPrivate) {
         system.set("net_interface." + nic++ + ".connection", "private_net");
@@ -148,39 +123,45 @@ final class ToscaReader {
         system.set("net_interface." + nic + ".connection", "public_net");
         publicNet = true;
         // Ports of software hosted on this node come first, as IM lists them.
-        for (Map.Entry<String, Object> other : nodes.entrySet()) {
-          Map<String, Object> o = map(other.getValue());
-          if (hostOf(o).equals(name)) {
-            ports(props(map(o.get("capabilities")).get("endpoint")), inputs, publicPorts);
+        for (NodeTemplate other : nodes.values()) {
+          if (other.host().filter(name::equals).isPresent()) {
+            ports(t, other, publicPorts);
           }
         }
-        ports(endpoint, inputs, publicPorts);
+        ports(t, node, publicPorts);
       }
       radl.aspects.add(system);
 
-      Object count = value(scalable.getOrDefault("count", scalable.getOrDefault("default_instances", 1)), inputs);
-      int n = count instanceof Number num ? num.intValue() : parseInt(String.valueOf(count), name);
+      Object count = cap(t, node, "scalable", "count");
+      if (count == null) {
+        count = cap(t, node, "scalable", "default_instances");
+      }
+      int n = count == null ? 1 : count instanceof Number num ? num.intValue() : parseInt(String.valueOf(count), name);
       counts.put(name, n);
       List<String> removal = new ArrayList<>();
-      if (value(scalable.get("removal_list"), inputs) instanceof List<?> rl) {
+      if (cap(t, node, "scalable", "removal_list") instanceof List<?> rl) {
         rl.forEach(x -> removal.add(String.valueOf(x)));
       }
       removals.put(name, removal);
 
-      for (Map.Entry<String, Object> other : nodes.entrySet()) {
-        Map<String, Object> o = map(other.getValue());
-        if (!hostOf(o).equals(name)) {
+      for (NodeTemplate other : nodes.values()) {
+        if (other.host().filter(name::equals).isEmpty()) {
           continue;
         }
-        Object configure = map(map(o.get("interfaces")).get("Standard")).get("configure");
-        if (configure != null) {
-          String confId = other.getKey() + "_" + name + "_conf";
+        if (other.operation("Standard", "configure").isPresent()) {
+          String confId = other.name() + "_" + name + "_conf";
           Radl.Aspect conf = new Radl.Aspect("configure", confId);
-          conf.recipe = "---\n- tasks: []\n  vars:\n    tosca_node: " + other.getKey() + "\n";
+          conf.recipe = "---\n- tasks: []\n  vars:\n    tosca_node: " + other.name() + "\n";
           configures.add(conf);
           contextItems.add("system " + name + " configure " + confId + " step " + (contextItems.size() + 2));
         }
       }
+    }
+    int at = radl.aspects.isEmpty() || !radl.aspects.get(0).kind.equals("description") ? 0 : 1;
+    if (privateNet) {
+      Radl.Aspect net = new Radl.Aspect("network", "private_net");
+      net.set("outbound", "no");
+      radl.aspects.add(at, net);
     }
     if (publicNet) {
       Radl.Aspect net = new Radl.Aspect("network", "public_net");
@@ -188,12 +169,7 @@ final class ToscaReader {
       if (!publicPorts.isEmpty()) {
         net.set("outports", String.join(",", publicPorts));
       }
-      radl.aspects.add(radl.aspects.isEmpty() || !radl.aspects.get(0).kind.equals("description") ? 0 : 1, net);
-    }
-    if (privateNet) {
-      Radl.Aspect net = new Radl.Aspect("network", "private_net");
-      net.set("outbound", "no");
-      radl.aspects.add(radl.aspects.isEmpty() || !radl.aspects.get(0).kind.equals("description") ? 0 : 1, net);
+      radl.aspects.add(at, net);
     }
     radl.aspects.addAll(configures);
     Radl.Aspect ctxt = new Radl.Aspect("contextualize", null);
@@ -204,50 +180,37 @@ final class ToscaReader {
       deploy.vmNumber = n;
       radl.aspects.add(deploy);
     });
-    Map<String, Object> outputs = new LinkedHashMap<>();
-    map(topology.get("outputs")).forEach((k, v) -> outputs.put(k, map(v).get("value")));
-    return new Template(radl, infraName, counts, removals, inputs, outputs, tree);
+    return new Template(radl, infraName, counts, removals, t);
   }
 
-  private static String hostOf(Map<String, Object> node) {
-    if (node.get("requirements") instanceof List<?> reqs) {
-      for (Object r : reqs) {
-        Object h = map(r).get("host");
-        if (h instanceof String s) {
-          return s;
-        }
-        if (h instanceof Map<?, ?> m && m.get("node") instanceof String s) {
-          return s;
-        }
-      }
-    }
-    return "";
+  /** Returns a capability property with its functions (get_input, get_property, concat) evaluated. */
+  private static Object cap(ToscaTemplate t, NodeTemplate node, String capability, String property) {
+    Object raw = node.capabilityProperty(capability, property).orElse(null);
+    return raw == null ? null : t.evaluate(raw, Map.of(), null, node.name());
   }
 
-  private static void ports(Map<String, Object> endpoint, Map<String, Object> inputs, List<String> out) {
-    Object ports = value(endpoint.get("ports"), inputs);
+  private static void ports(ToscaTemplate t, NodeTemplate node, List<String> out) {
+    Object ports = cap(t, node, "endpoint", "ports");
     if (ports instanceof Map<?, ?> pm) {
       for (Object spec : pm.values()) {
         Map<String, Object> s = map(spec);
-        Object source = value(s.get("source"), inputs);
-        Object target = value(s.getOrDefault("target", source), inputs);
-        String proto = String.valueOf(value(s.getOrDefault("protocol", "tcp"), inputs));
+        Object source = s.get("source");
+        Object target = s.getOrDefault("target", source);
+        String proto = String.valueOf(s.getOrDefault("protocol", "tcp"));
         if (source != null) {
           out.add(target + "/" + proto + "-" + source + "/" + proto);
         }
       }
-    } else if (endpoint.get("port") != null) {
-      Object port = value(endpoint.get("port"), inputs);
-      String proto = String.valueOf(value(endpoint.getOrDefault("protocol", "tcp"), inputs));
+    } else if (cap(t, node, "endpoint", "port") != null) {
+      Object port = cap(t, node, "endpoint", "port");
+      Object protocol = cap(t, node, "endpoint", "protocol");
+      String proto = protocol == null ? "tcp" : String.valueOf(protocol);
       out.add(port + "/" + proto + "-" + port + "/" + proto);
     }
   }
 
-  private void checkImports(Object imports) {
-    if (!(imports instanceof List<?> list)) {
-      return;
-    }
-    for (Object item : list) {
+  private void checkImports(List<Object> imports) {
+    for (Object item : imports) {
       Object target = item instanceof Map<?, ?> m && m.size() == 1 ? m.values().iterator().next() : item;
       if (target instanceof Map<?, ?> m) {
         target = m.get("file");
@@ -307,26 +270,9 @@ final class ToscaReader {
     }
   }
 
-  /** Resolves {@code get_input} in a property value; other functions are left as they are. */
-  static Object value(Object v, Map<String, Object> inputs) {
-    if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("get_input")) {
-      Object name = m.get("get_input");
-      String key = name instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : String.valueOf(name);
-      if (!inputs.containsKey(key)) {
-        throw fail("Unknown input \"" + key + "\" in get_input");
-      }
-      return inputs.get(key);
-    }
-    return v;
-  }
-
   @SuppressWarnings("unchecked")
   static Map<String, Object> map(Object o) {
     return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-  }
-
-  private static Map<String, Object> props(Object capability) {
-    return map(map(capability).get("properties"));
   }
 
   static Radl.ParseException fail(String message) {
