@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,5 +113,4 @@ public final class EmulatorServer implements AutoCloseable {
     server.stop(0);
     executor.shutdownNow();
   }
-
 }

@@ -2,12 +2,7 @@ package io.github.imsdk.testing.internal;
 
 import io.github.imsdk.auth.AuthLine;
 import io.github.imsdk.auth.CredentialValue;
-import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.State;
-import io.github.imsdk.tosca.ToscaException;
-import io.github.imsdk.tosca.ToscaFunction;
-import io.github.imsdk.tosca.ToscaTemplate;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class Engine {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-  private static final DateTimeFormatter LOG_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter STATS_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final Pattern VM_LIST = Pattern.compile("\\d+(,\\d+)*");
@@ -48,6 +40,8 @@ public final class Engine {
 
   private final Settings settings;
   private final ToscaReader tosca;
+  private final Answers answers;
+  private final Authenticator auth;
   private final Map<String, Model.Infra> infras = new LinkedHashMap<>();
   private final List<Model.Infra> history = new ArrayList<>();
   private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
@@ -59,6 +53,8 @@ public final class Engine {
   public Engine(Settings settings) {
     this.settings = settings;
     this.tosca = new ToscaReader(settings.extraNodeTypes(), settings.remoteImports());
+    this.answers = new Answers(settings.imV2());
+    this.auth = new Authenticator(settings);
   }
 
   /** Adds a fault rule. */
@@ -103,10 +99,10 @@ public final class Engine {
         route(x);
       }
     } catch (HttpError e) {
-      error(x, e);
+      answers.error(x, e);
     } catch (RuntimeException e) {
       LOG.warn("emulator failure on {} {}", x.method, x.path, e);
-      error(x, new HttpError(500, "Internal error in the IM emulator: " + e));
+      answers.error(x, new HttpError(500, "Internal error in the IM emulator: " + e));
     }
   }
 
@@ -225,188 +221,11 @@ public final class Engine {
     }
   }
 
-  // ------------------------------------------------------------------------------------------------ negotiation
-
-  private enum Out { JSON, DEFAULT }
-
-  /** IM's {@code format_output} choice: the first acceptable Accept item wins; q-values are ignored. */
-  private Out negotiate(Exchange x, String defaultType, boolean listRepr) {
-    String accept = x.header("Accept");
-    if (accept == null || accept.isBlank()) {
-      return Out.DEFAULT;
-    }
-    List<String> items = new ArrayList<>();
-    for (String part : accept.split(",")) {
-      items.add(part.split(";")[0].trim());
-    }
-    for (String item : items) {
-      if (item.equals("application/json") || item.equals("application/*")) {
-        return Out.JSON;
-      }
-      if (item.equals(defaultType) || item.equals("*/*") || item.equals("text/*")) {
-        return Out.DEFAULT;
-      }
-    }
-    String shown = listRepr ? pyList(items) : String.join(", ", items);
-    throw new HttpError(settings.imV2() && !listRepr ? 400 : 415,
-        (settings.imV2() && !listRepr ? "415: " : "") + "Unsupported Accept Media Types: " + shown);
-  }
-
-  private static String pyList(List<String> items) {
-    List<String> q = new ArrayList<>();
-    items.forEach(i -> q.add("'" + i + "'"));
-    return "[" + String.join(", ", q) + "]";
-  }
-
-  private String textType(String base) {
-    return settings.imV2() ? base + "; charset=utf-8" : base;
-  }
-
-  private void json(Exchange x, Object value) {
-    x.contentType = "application/json";
-    x.responseBody = Json.write(value, !settings.imV2());
-  }
-
-  private void text(Exchange x, String type, String body) {
-    x.contentType = textType(type);
-    x.responseBody = body;
-  }
-
-  /** Returns a JSON-only endpoint's answer, or 415 for an Accept that excludes JSON. */
-  private void jsonOnly(Exchange x, Object value) {
-    negotiate(x, "application/json", true);
-    json(x, value);
-  }
-
-  private void uriList(Exchange x, List<String> uris) {
-    if (negotiate(x, "text/uri-list", false) == Out.JSON) {
-      List<Object> items = new ArrayList<>();
-      uris.forEach(u -> items.add(Map.of("uri", u)));
-      json(x, Map.of("uri-list", items));
-    } else {
-      text(x, "text/uri-list", String.join("\n", uris));
-    }
-  }
-
-  private void uri(Exchange x, String uri) {
-    if (negotiate(x, "text/uri-list", false) == Out.JSON) {
-      json(x, Map.of("uri", uri));
-    } else {
-      text(x, "text/uri-list", uri);
-    }
-  }
-
-  private void plainOrJson(Exchange x, String field, Object jsonValue, String text) {
-    if (negotiate(x, "text/plain", false) == Out.JSON) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put(field, jsonValue);
-      json(x, m);
-    } else {
-      text(x, "text/plain", text);
-    }
-  }
-
-  private void empty(Exchange x) {
-    text(x, "text/plain", "");
-  }
-
-  private void error(Exchange x, HttpError e) {
-    x.status = e.status;
-    x.responseHeaders.clear();
-    if (e.detail != null) {
-      x.contentType = "application/json";
-      x.responseBody = Json.write(Map.of("detail", e.detail), false);
-      return;
-    }
-    String accept = x.header("Accept") == null ? "" : x.header("Accept");
-    List<String> items = new ArrayList<>();
-    for (String part : accept.split(",")) {
-      items.add(part.split(";")[0].trim());
-    }
-    String msg = e.getMessage();
-    if (items.contains("application/json")) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("message", msg);
-      m.put("code", e.status);
-      x.contentType = "application/json";
-      x.responseBody = Json.write(m, !settings.imV2());
-    } else if (items.contains("text/html")) {
-      x.contentType = "text/html; charset=utf-8";
-      x.responseBody = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html>\n    <head>\n        <title>Error "
-          + e.status + ".</title>\n    </head>\n    <body>\n        <h1>Code: " + e.status + ".</h1>\n        <h1>Message: "
-          + html(msg) + "</h1>\n    </body>\n</html>\n";
-    } else {
-      x.contentType = "text/plain; charset=utf-8";
-      x.responseBody = msg;
-    }
-  }
-
-  private static String html(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  // ------------------------------------------------------------------------------------------------ parameters
-
-  private boolean bool(Exchange x, String name, boolean dflt) {
-    String v = x.query.get(name);
-    if (v == null) {
-      return dflt;
-    }
-    String l = v.toLowerCase(Locale.ROOT);
-    if (settings.imV2()) {
-      if (List.of("1", "true", "yes", "on", "t", "y").contains(l)) {
-        return true;
-      }
-      if (List.of("0", "false", "no", "off", "f", "n").contains(l)) {
-        return false;
-      }
-      throw validation("query", name, v, "bool_parsing", "Input should be a valid boolean, unable to interpret input");
-    }
-    if (List.of("yes", "true", "1").contains(l)) {
-      return true;
-    }
-    if (List.of("no", "false", "0").contains(l)) {
-      return false;
-    }
-    throw new HttpError(400, "Incorrect value in " + name + " parameter");
-  }
-
-  private static HttpError validation(String where, String name, Object input, String type, String msg) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("type", type);
-    d.put("loc", List.of(where, name));
-    d.put("msg", msg);
-    d.put("input", input);
-    return new HttpError(422, msg, List.of(d));
-  }
-
-  private enum BodyKind { RADL, RADL_JSON, TOSCA }
-
-  private BodyKind bodyKind(Exchange x) {
-    String ct = x.header("Content-Type");
-    String t = ct == null ? "" : ct.split(";")[0].trim().toLowerCase(Locale.ROOT);
-    if (t.equals("text/yaml") || t.equals("text/x-yaml") || t.equals("application/yaml")) {
-      return BodyKind.TOSCA;
-    }
-    if (t.equals("application/json")) {
-      return BodyKind.RADL_JSON;
-    }
-    if (t.isEmpty() || t.equals("text/plain") || t.startsWith("text/") || t.equals("*/*")) {
-      return BodyKind.RADL;
-    }
-    throw unsupportedMediaType(ct);
-  }
-
-  private HttpError unsupportedMediaType(String ct) {
-    String t = ct.split(";")[0].trim();
-    return new HttpError(415, "Unsupported Media Type ['" + t + "']");
-  }
-
   /** A parsed request body: its RADL and, for TOSCA, the template. */
   private record Description(Radl radl, ToscaReader.Template template, String toscaText) {}
 
   private Description description(Exchange x, String prefix) {
-    BodyKind kind = bodyKind(x);
+    Answers.BodyKind kind = answers.bodyKind(x);
     String p = settings.imV2() ? "Error parsing request body: " : prefix;
     try {
       return switch (kind) {
@@ -422,83 +241,8 @@ public final class Engine {
     }
   }
 
-  // ------------------------------------------------------------------------------------------------ auth
-
-  private record Caller(List<Model.Identity> ids, Credentials credentials) {}
-
-  /**
-   * Checks the Authorization header like IM: no header is 401; no usable InfrastructureManager line is 401 on
-   * the list/create/import/clouds calls ({@code strict}) and 400 elsewhere.
-   */
-  private Caller authenticate(Exchange x, String prefix, boolean strict) {
-    String h = x.header("Authorization");
-    if (h == null || h.isBlank()) {
-      throw new HttpError(401, "No authentication data provided");
-    }
-    Credentials c;
-    try {
-      c = Credentials.parseHeader(h);
-    } catch (RuntimeException e) {
-      throw settings.imV2() ? new HttpError(500, "Incorrect value in auth item id")
-          : new HttpError(401, "No authentication data provided");
-    }
-    int code = strict ? 401 : 400;
-    List<Model.Identity> ids = new ArrayList<>();
-    for (AuthLine line : c.lines()) {
-      if (!line.isInfrastructureManager()) {
-        continue;
-      }
-      Optional<String> user = literal(line, "username");
-      Optional<String> pass = literal(line, "password");
-      Optional<String> token = literal(line, "token");
-      if (token.isPresent()) {
-        ids.add(tokenIdentity(token.get(), prefix, code));
-      } else if (user.isPresent() && pass.isPresent()) {
-        if (user.get().startsWith("__OPENID__")) {
-          throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Invalid username.");
-        }
-        ids.add(new Model.Identity(user.get(), pass.get(), false));
-      }
-    }
-    if (ids.isEmpty()) {
-      throw new HttpError(code, prefix + "No credentials provided for the InfrastructureManager.");
-    }
-    return new Caller(ids, c);
-  }
-
-  private static Optional<String> literal(AuthLine line, String key) {
-    return line.value(key).map(CredentialValue::resolve);
-  }
-
-  private Model.Identity tokenIdentity(String token, String prefix, int code) {
-    String[] parts = token.split("\\.");
-    Map<?, ?> claims;
-    try {
-      if (parts.length < 2) {
-        throw new IllegalArgumentException("not a JWT");
-      }
-      String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-      claims = (Map<?, ?>) Json.parse(payload);
-    } catch (RuntimeException e) {
-      throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Invalid token.");
-    }
-    Object exp = claims.get("exp");
-    if (exp instanceof Number n && n.longValue() < now().getEpochSecond()) {
-      throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Token expired.");
-    }
-    String iss = String.valueOf(claims.get("iss"));
-    if (settings.oidcIssuers() != null && !settings.oidcIssuers().contains(iss)
-        && !settings.oidcIssuers().contains(iss + "/")) {
-      throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Issuer not accepted.");
-    }
-    String sub = String.valueOf(claims.get("sub"));
-    Object name = claims.get("preferred_username") != null ? claims.get("preferred_username")
-        : claims.get("name") != null ? claims.get("name") : sub;
-    return new Model.Identity("__OPENID__" + name, (iss.endsWith("/") ? iss : iss + "/") + sub, true);
-  }
-
   /** Returns the infrastructure the caller owns, or the 404/403 IM gives. */
-  private Model.Infra owned(Caller caller, String id, String prefix) {
+  private Model.Infra owned(Authenticator.Caller caller, String id, String prefix) {
     Model.Infra inf = infras.get(id);
     if (inf == null) {
       throw new HttpError(404, prefix + NOT_FOUND_INFRA);
@@ -555,7 +299,7 @@ public final class Engine {
     doc.put("externalDocs", Map.of("description", "IM documentation", "url", "https://imdocs.readthedocs.io/"));
     doc.put("servers", List.of(Map.of("url", x.baseUrl + "/")));
     doc.put("components", Map.of());
-    json(x, doc);
+    answers.json(x, doc);
   }
 
   private String version() {
@@ -563,11 +307,11 @@ public final class Engine {
   }
 
   private void version(Exchange x) {
-    plainOrJson(x, "version", version(), version());
+    answers.plainOrJson(x, "version", version(), version());
   }
 
   private void listInfrastructures(Exchange x) {
-    Caller c = authenticate(x, "Error Getting Inf. List: ", true);
+    Authenticator.Caller c = auth.authenticate(x, "Error Getting Inf. List: ", true);
     String filter = settings.imV2() ? null : x.query.get("filter");
     Pattern p = filter == null ? null : Pattern.compile(filter);
     List<String> uris = new ArrayList<>();
@@ -581,11 +325,11 @@ public final class Engine {
         }
       }
     }
-    uriList(x, uris);
+    answers.uriList(x, uris);
   }
 
   private void stats(Exchange x) {
-    Caller c = authenticate(x, "Error getting stats: ", false);
+    Authenticator.Caller c = auth.authenticate(x, "Error getting stats: ", false);
     LocalDate from = date(x, "init_date", LocalDate.of(1970, 1, 1));
     LocalDate to = date(x, "end_date", null);
     List<Object> out = new ArrayList<>();
@@ -616,7 +360,7 @@ public final class Engine {
       e.put("last_date", STATS_TIME.format(now()));
       out.add(e);
     }
-    jsonOnly(x, Map.of("stats", out));
+    answers.jsonOnly(x, Map.of("stats", out));
   }
 
   private LocalDate date(Exchange x, String name, LocalDate dflt) {
@@ -632,21 +376,21 @@ public final class Engine {
   }
 
   private void cloud(Exchange x, String cloudId, String param) {
-    Caller c = authenticate(x, "Error getting cloud info: ", true);
+    Authenticator.Caller c = auth.authenticate(x, "Error getting cloud info: ", true);
     if (!param.equals("images") && !param.equals("quotas")) {
       if (settings.imV2()) {
-        throw validation("path", "param", param, "literal_error", "Input should be 'images' or 'quotas'");
+        throw answers.validation("path", "param", param, "literal_error", "Input should be 'images' or 'quotas'");
       }
       throw new HttpError(404, "Incorrect cloud property");
     }
-    AuthLine line = cloudLines(c).stream().filter(l -> l.id().filter(cloudId::equals).isPresent()).findFirst()
+    AuthLine line = Authenticator.cloudLines(c).stream().filter(l -> l.id().filter(cloudId::equals).isPresent()).findFirst()
         .orElseThrow(() -> new HttpError(400, "Error getting cloud info: Cloud ID " + cloudId + " not found."));
     if (!line.type().equals("Dummy")) {
       throw new HttpError(400, "Error getting cloud info: the IM emulator only answers for clouds of type Dummy; '"
           + cloudId + "' is of type " + line.type() + ".");
     }
     if (param.equals("images")) {
-      jsonOnly(x, Map.of("images", List.of(
+      answers.jsonOnly(x, Map.of("images", List.of(
           image("mock0://linux.for.ev.er/image1", "Image Name1"),
           image("mock0://linux.for.ev.er/image2", "Image Name2"))));
     } else {
@@ -657,7 +401,7 @@ public final class Engine {
         v.put("limit", 10);
         q.put(k, v);
       }
-      jsonOnly(x, Map.of("quotas", q));
+      answers.jsonOnly(x, Map.of("quotas", q));
     }
   }
 
@@ -668,27 +412,15 @@ public final class Engine {
     return m;
   }
 
-  private static List<AuthLine> cloudLines(Caller c) {
-    List<AuthLine> out = new ArrayList<>();
-    int i = 0;
-    for (AuthLine l : c.credentials().lines()) {
-      if (!l.isInfrastructureManager() && !l.type().equals("VMRC") && !l.type().equals("Vault")) {
-        out.add(l.id().isPresent() ? l : l.toBuilder().id(l.type() + i).build());
-      }
-      i++;
-    }
-    return out;
-  }
-
   // ------------------------------------------------------------------------------------------------ create
 
   private void create(Exchange x) {
     String prefix = settings.imV2() ? "Error Creating Inf.: " : "Error Creating Inf.: ";
-    Caller c = authenticate(x, prefix, true);
-    boolean async = bool(x, "async", false);
-    boolean dryRun = bool(x, "dry_run", false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, true);
+    boolean async = answers.bool(x, "async", false);
+    boolean dryRun = answers.bool(x, "dry_run", false);
     Description d = description(x, prefix);
-    List<AuthLine> clouds = cloudLines(c);
+    List<AuthLine> clouds = Authenticator.cloudLines(c);
     if (clouds.isEmpty()) {
       throw new HttpError(400, prefix + "No cloud provider available");
     }
@@ -717,7 +449,7 @@ public final class Engine {
     history.add(inf);
     LOG.info("emulator created infrastructure {} with {} VM(s)", inf.id, inf.vms.size());
     x.responseHeaders.put("InfID", inf.id);
-    uri(x, infraUri(x, inf.id));
+    answers.uri(x, infraUri(x, inf.id));
   }
 
   private void dryRun(Exchange x, Description d, AuthLine cloud) {
@@ -743,7 +475,7 @@ public final class Engine {
     if (!compute.isEmpty()) {
       out.put(cloud.id().orElse(cloud.type()), est);
     }
-    json(x, out);
+    answers.json(x, out);
   }
 
   private static boolean publicNetwork(Radl radl, Radl.Aspect sys) {
@@ -843,11 +575,11 @@ public final class Engine {
 
   private void infraInfo(Exchange x, String id) {
     String prefix = "Error Getting Inf. info: ";
-    Caller c = authenticate(x, prefix, false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
     Model.Infra inf = owned(c, id, prefix);
     List<String> uris = new ArrayList<>();
     inf.visibleVms(now()).forEach(v -> uris.add(vmUri(x, id, v.id)));
-    uriList(x, uris);
+    answers.uriList(x, uris);
   }
 
   private static final List<String> INFRA_PROPS =
@@ -856,14 +588,14 @@ public final class Engine {
   private void infraProperty(Exchange x, String id, String prop) {
     String prefix = "Error Getting Inf. prop: ";
     if (!INFRA_PROPS.contains(prop)) {
-      Caller c = authenticate(x, prefix, false);
+      Authenticator.Caller c = auth.authenticate(x, prefix, false);
       if (settings.imV2()) {
-        throw validation("path", "prop", prop, "literal_error", "Input should be one of " + INFRA_PROPS);
+        throw answers.validation("path", "prop", prop, "literal_error", "Input should be one of " + INFRA_PROPS);
       }
       owned(c, id, prefix);
       throw new HttpError(404, "Incorrect infrastructure property");
     }
-    Caller c = authenticate(x, prefix, false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
     Model.Infra inf = owned(c, id, prefix);
     Instant now = now();
     switch (prop) {
@@ -873,31 +605,31 @@ public final class Engine {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("state", inf.state(now).wire());
         s.put("vm_states", vms);
-        jsonOnly(x, Map.of("state", s));
+        answers.jsonOnly(x, Map.of("state", s));
       }
       case "contmsg" -> {
-        boolean headerOnly = bool(x, "headeronly", false);
-        String msg = contmsg(inf, now, headerOnly);
-        plainOrJson(x, "contmsg", msg, msg);
+        boolean headerOnly = answers.bool(x, "headeronly", false);
+        String msg = ContextLog.contmsg(inf, now, headerOnly);
+        answers.plainOrJson(x, "contmsg", msg, msg);
       }
-      case "radl" -> plainOrJson(x, "radl", inf.radl.text(), inf.radl.text());
+      case "radl" -> answers.plainOrJson(x, "radl", inf.radl.text(), inf.radl.text());
       case "tosca" -> {
         requireTosca(inf, "tosca");
         String yaml = inf.tosca;
-        if (negotiate(x, "text/yaml", true) == Out.JSON) {
-          json(x, Map.of("tosca", yaml));
+        if (answers.negotiate(x, "text/yaml", true) == Answers.Out.JSON) {
+          answers.json(x, Map.of("tosca", yaml));
         } else {
-          text(x, "text/plain", yaml);
+          answers.text(x, "text/plain", yaml);
         }
       }
       case "outputs" -> {
         requireTosca(inf, "outputs");
-        jsonOnly(x, Map.of("outputs", new Outputs(inf, now).evaluate()));
+        answers.jsonOnly(x, Map.of("outputs", new OutputEvaluator(inf, now).evaluate()));
       }
       case "data" -> {
-        boolean delete = bool(x, "delete", false);
+        boolean delete = answers.bool(x, "delete", false);
         String data = Json.write(export(inf), true);
-        jsonOnly(x, Map.of("data", data));
+        answers.jsonOnly(x, Map.of("data", data));
         if (delete) {
           infras.remove(inf.id);
         }
@@ -905,7 +637,7 @@ public final class Engine {
       case "authorization" -> {
         List<String> names = new ArrayList<>();
         inf.owners.forEach(o -> names.add(o.username()));
-        plainOrJson(x, "authorization", names, String.join("\n", names));
+        answers.plainOrJson(x, "authorization", names, String.join("\n", names));
       }
       default -> throw new IllegalStateException(prop);
     }
@@ -917,52 +649,6 @@ public final class Engine {
       throw settings.imV2() ? new HttpError(403, "Error Getting Inf. prop: " + msg)
           : new HttpError(400, "Error Getting Inf. prop: 403 Forbidden: " + msg);
     }
-  }
-
-  private String contmsg(Model.Infra inf, Instant now, boolean headerOnly) {
-    if (inf.ctxtDisabled) {
-      return "Contextualization disabled by the RADL/TOSCA template.\n\n";
-    }
-    StringBuilder sb = new StringBuilder();
-    List<Model.Vm> vms = inf.visibleVms(now).stream().filter(v -> v.doneAt != null).toList();
-    if (vms.isEmpty()) {
-      return "";
-    }
-    Instant start = vms.stream().map(v -> v.runningAt).min(Instant::compareTo).orElseThrow();
-    start = start.isBefore(inf.ctxtStartedAt) ? inf.ctxtStartedAt : start;
-    if (now.isBefore(start)) {
-      return "";
-    }
-    line(sb, start, "Select master VM");
-    line(sb, start, "Wait master VM to boot");
-    line(sb, start, "Wait master VM to have the SSH active.");
-    line(sb, start, "Creating and copying Ansible playbook files");
-    line(sb, start, "Contextualization started (emulated).");
-    Instant end = vms.stream().map(v -> v.doneAt).max(Instant::compareTo).orElseThrow();
-    boolean failed = vms.stream().anyMatch(v -> v.outcome != State.CONFIGURED);
-    if (!now.isBefore(end)) {
-      line(sb, end, failed ? "ERROR: Contextualization failed on some VMs (fault injected in the IM emulator)."
-          : "Contextualization finished successfully.");
-    }
-    if (!headerOnly) {
-      for (Model.Vm v : vms) {
-        if (!now.isBefore(v.doneAt)) {
-          sb.append("VM ").append(v.id).append(":\n").append(vmLog(v)).append('\n').append("*".repeat(75))
-              .append('\n');
-        }
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String vmLog(Model.Vm v) {
-    return v.outcome == State.CONFIGURED
-        ? "Contextualization of VM " + v.id + " finished: ok (emulated)."
-        : "Contextualization of VM " + v.id + " failed: fault injected in the IM emulator.";
-  }
-
-  private static void line(StringBuilder sb, Instant t, String msg) {
-    sb.append(LOG_TIME.format(t)).append(": ").append(msg).append('\n');
   }
 
   private Map<String, Object> export(Model.Infra inf) {
@@ -1000,14 +686,14 @@ public final class Engine {
 
   private void importInfrastructure(Exchange x) {
     String prefix = "Error Impporting Inf.: ";
-    Caller c = authenticate(x, prefix, true);
+    Authenticator.Caller c = auth.authenticate(x, prefix, true);
     String ct = x.header("Content-Type");
     String t = ct == null ? "" : ct.split(";")[0].trim();
     if (!t.isEmpty() && !t.equals("application/json")) {
       if (settings.imV2()) {
         throw new HttpError(400, "415: Unsupported Media Type ['" + t + "']");
       }
-      throw unsupportedMediaType(ct);
+      throw answers.unsupportedMediaType(ct);
     }
     Map<?, ?> data;
     try {
@@ -1073,7 +759,7 @@ public final class Engine {
     infras.put(inf.id, inf);
     history.removeIf(h -> h.id.equals(inf.id));
     history.add(inf);
-    uri(x, infraUri(x, inf.id));
+    answers.uri(x, infraUri(x, inf.id));
   }
 
   private static Radl parseQuietly(String text) {
@@ -1086,24 +772,24 @@ public final class Engine {
 
   private void destroy(Exchange x, String id) {
     String prefix = "Error Destroying Inf: ";
-    Caller c = authenticate(x, prefix, false);
-    bool(x, "force", false);
-    bool(x, "async", false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
+    answers.bool(x, "force", false);
+    answers.bool(x, "async", false);
     Model.Infra inf = owned(c, id, prefix);
     inf.deleted = true;
     inf.vms.forEach(v -> v.deleted = true);
     infras.remove(id);
     LOG.info("emulator destroyed infrastructure {}", id);
-    empty(x);
+    answers.empty(x);
   }
 
   private void addResources(Exchange x, String id) {
     String prefix = "Error Adding resources: ";
-    Caller c = authenticate(x, prefix, false);
-    boolean context = bool(x, "context", true);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
+    boolean context = answers.bool(x, "context", true);
     Model.Infra inf = owned(c, id, prefix);
     Description d = description(x, prefix);
-    List<AuthLine> clouds = cloudLines(c);
+    List<AuthLine> clouds = Authenticator.cloudLines(c);
     AuthLine cloud = clouds.isEmpty() ? AuthLine.builder(inf.cloudType.isEmpty() ? "Dummy" : inf.cloudType).build()
         : clouds.get(0);
     List<Model.Vm> added = new ArrayList<>();
@@ -1148,23 +834,23 @@ public final class Engine {
     }
     List<String> uris = new ArrayList<>();
     added.forEach(v -> uris.add(vmUri(x, id, v.id)));
-    uriList(x, uris);
+    answers.uriList(x, uris);
   }
 
   private void infraOperation(Exchange x, String id, String op) {
     switch (op) {
       case "start", "stop" -> {
         String prefix = "Error " + (op.equals("start") ? "starting" : "stopping") + " the infrastructure: ";
-        Caller c = authenticate(x, prefix, false);
+        Authenticator.Caller c = auth.authenticate(x, prefix, false);
         Model.Infra inf = owned(c, id, prefix);
         inf.vms.forEach(v -> v.stopped = op.equals("stop"));
-        empty(x);
+        answers.empty(x);
       }
       case "reconfigure" -> reconfigure(x, id);
       default -> {
-        Caller c = authenticate(x, "Error in " + op + " operation: ", false);
+        Authenticator.Caller c = auth.authenticate(x, "Error in " + op + " operation: ", false);
         if (settings.imV2()) {
-          throw validation("path", "op", op, "literal_error", "Input should be 'start', 'stop' or 'reconfigure'");
+          throw answers.validation("path", "op", op, "literal_error", "Input should be 'start', 'stop' or 'reconfigure'");
         }
         owned(c, id, "Error in " + op + " operation: ");
         throw new HttpError(400, "Error in " + op + " operation: 404 Not Found: The requested URL was not found on "
@@ -1175,7 +861,7 @@ public final class Engine {
 
   private void reconfigure(Exchange x, String id) {
     String prefix = "Error reconfiguring the infrastructure: ";
-    Caller c = authenticate(x, prefix, false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
     String vmList = x.query.get("vm_list");
     if (vmList != null && !VM_LIST.matcher(vmList).matches()) {
       throw new HttpError(400, "Incorrect vm_list format.");
@@ -1201,17 +887,17 @@ public final class Engine {
       }
     }
     x.responseHeaders.put("InfID", inf.id);
-    empty(x);
+    answers.empty(x);
   }
 
   private void changeOwners(Exchange x, String id) {
     String prefix = "Error modifying the infrastructure owners: ";
-    Caller c = authenticate(x, prefix, false);
-    boolean overwrite = bool(x, "overwrite", false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
+    boolean overwrite = answers.bool(x, "overwrite", false);
     String ct = x.header("Content-Type");
     String t = ct == null ? "" : ct.split(";")[0].trim();
     if (!t.isEmpty() && !t.equals("application/json")) {
-      throw unsupportedMediaType(ct);
+      throw answers.unsupportedMediaType(ct);
     }
     Model.Infra inf = owned(c, id, prefix);
     Object body;
@@ -1225,7 +911,7 @@ public final class Engine {
     }
     Model.Identity identity;
     if (m.get("token") instanceof String token) {
-      identity = tokenIdentity(token, prefix, 400);
+      identity = auth.tokenIdentity(token, prefix, 400);
     } else if (m.get("username") instanceof String u && m.get("password") instanceof String p) {
       identity = new Model.Identity(u, p, false);
     } else {
@@ -1237,7 +923,7 @@ public final class Engine {
     if (inf.owners.stream().noneMatch(o -> o.matches(identity))) {
       inf.owners.add(identity);
     }
-    empty(x);
+    answers.empty(x);
   }
 
   // ------------------------------------------------------------------------------------------------ VM routes
@@ -1255,20 +941,20 @@ public final class Engine {
 
   private void vmInfo(Exchange x, String id, String vmId) {
     String prefix = "Error Getting VM. info: ";
-    Caller c = authenticate(x, prefix, false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
     Model.Vm v = vm(owned(c, id, prefix), vmId, prefix);
     Radl r = vmRadl(v);
-    plainOrJson(x, "radl", r.json(), r.text() + "\n\n");
+    answers.plainOrJson(x, "radl", r.json(), r.text() + "\n\n");
   }
 
   private void vmProperty(Exchange x, String id, String vmId, String prop) {
     String prefix = "Error Getting VM. property: ";
-    Caller c = authenticate(x, prefix, false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
     Model.Vm v = vm(owned(c, id, prefix), vmId, prefix);
     if (prop.equals("contmsg")) {
       Instant now = now();
-      String log = v.doneAt != null && !now.isBefore(v.doneAt) ? vmLog(v) : "";
-      plainOrJson(x, "contmsg", log, log);
+      String log = v.doneAt != null && !now.isBefore(v.doneAt) ? ContextLog.vmLog(v) : "";
+      answers.plainOrJson(x, "contmsg", log, log);
       return;
     }
     Radl.Aspect sys = vmRadl(v).all("system").get(0);
@@ -1277,12 +963,12 @@ public final class Engine {
     Object value = f.value();
     String text = value instanceof Number ? Json.write(value, true) + (f.unit() == null ? "" : f.unit())
         : String.valueOf(value);
-    plainOrJson(x, prop, value, text);
+    answers.plainOrJson(x, prop, value, text);
   }
 
   private void alterVm(Exchange x, String id, String vmId) {
     String prefix = "Error modifying resources: ";
-    Caller c = authenticate(x, prefix, false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
     Model.Infra inf = owned(c, id, prefix);
     Model.Vm v = vm(inf, vmId, prefix);
     Description d = description(x, prefix);
@@ -1302,27 +988,27 @@ public final class Engine {
     r.aspects.add(deploy);
     inf.radl.all("contextualize").forEach(a -> r.aspects.add(a.copy()));
     inf.radl.all("description").forEach(a -> r.aspects.add(a.copy()));
-    plainOrJson(x, "radl", r.json(), r.text() + "\n\n");
+    answers.plainOrJson(x, "radl", r.json(), r.text() + "\n\n");
   }
 
   private void removeVms(Exchange x, String id, String vmIds) {
     String prefix = "Error Removing resources: ";
-    Caller c = authenticate(x, prefix, false);
-    bool(x, "context", true);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
+    answers.bool(x, "context", true);
     Model.Infra inf = owned(c, id, prefix);
     List<Model.Vm> targets = new ArrayList<>();
     for (String one : vmIds.split(",")) {
       targets.add(vm(inf, one.trim(), prefix));
     }
     targets.forEach(v -> v.deleted = true);
-    empty(x);
+    answers.empty(x);
   }
 
   private void vmOperation(Exchange x, String id, String vmId, String op) {
     if (!List.of("start", "stop", "reboot").contains(op)) {
-      Caller c = authenticate(x, "Error in " + op + " operation: ", false);
+      Authenticator.Caller c = auth.authenticate(x, "Error in " + op + " operation: ", false);
       if (settings.imV2()) {
-        throw validation("path", "op", op, "literal_error", "Input should be 'start', 'stop' or 'reboot'");
+        throw answers.validation("path", "op", op, "literal_error", "Input should be 'start', 'stop' or 'reboot'");
       }
       owned(c, id, "Error in " + op + " operation: ");
       throw new HttpError(400, "Error in " + op + " operation: 404 Not Found: The requested URL was not found on "
@@ -1330,100 +1016,31 @@ public final class Engine {
     }
     String prefix = "Error " + (op.equals("start") ? "starting" : op.equals("stop") ? "stopping" : "rebooting")
         + " the VM: ";
-    Caller c = authenticate(x, prefix, false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
     Model.Vm v = vm(owned(c, id, prefix), vmId, prefix);
     if (!op.equals("reboot")) {
       v.stopped = op.equals("stop");
     }
-    empty(x);
+    answers.empty(x);
   }
 
   private void snapshot(Exchange x, String id, String vmId, String disk) {
     String prefix = "Error creating snapshot: ";
-    Caller c = authenticate(x, prefix, false);
+    Authenticator.Caller c = auth.authenticate(x, prefix, false);
     String name = x.query.get("image_name");
     if (name == null || name.isBlank()) {
       if (settings.imV2()) {
-        throw validation("query", "image_name", null, "missing", "Field required");
+        throw answers.validation("query", "image_name", null, "missing", "Field required");
       }
       throw new HttpError(400, "Parameter image_name required.");
     }
-    bool(x, "auto_delete", false);
+    answers.bool(x, "auto_delete", false);
     Model.Vm v = vm(owned(c, id, prefix), vmId, prefix);
     if (!disk.matches("\\d+")) {
       throw new HttpError(400, prefix + "Incorrect disk number " + disk);
     }
     String scheme = Optional.ofNullable(v.system.string("disk.0.image.url")).filter(u -> u.contains("://"))
         .map(u -> u.substring(0, u.indexOf("://"))).orElse("mock0");
-    text(x, "text/plain", scheme + "://linux.for.ev.er/" + name);
-  }
-
-  /** Evaluates TOSCA outputs against the live VMs, with im-sdk-tosca's evaluator and VM attributes from here. */
-  private final class Outputs {
-    private final Model.Infra inf;
-    private final Instant now;
-
-    Outputs(Model.Infra inf, Instant now) {
-      this.inf = inf;
-      this.now = now;
-    }
-
-    Map<String, Object> evaluate() {
-      Map<String, Object> out = new LinkedHashMap<>();
-      ToscaTemplate t = inf.template.tosca();
-      for (String name : t.outputs().keySet()) {
-        try {
-          out.put(name, t.evaluateOutput(name, Map.of(), this::attribute));
-        } catch (ToscaException e) {
-          throw new HttpError(400, "Error Getting Inf. prop: Error evaluating output " + name + ": "
-              + e.getMessage());
-        }
-      }
-      return out;
-    }
-
-    private Object attribute(ToscaFunction.GetAttribute ga) {
-      String node = ga.node();
-      String attr = ga.attribute();
-      List<Model.Vm> vms = inf.vms.stream().filter(vm -> !vm.deleted && vm.systemId.equals(node)).toList();
-      List<Object> rest = ga.path();
-      if (attr.equals("endpoint") && !rest.isEmpty() && "credential".equals(String.valueOf(rest.get(0)))) {
-        List<Object> creds = new ArrayList<>();
-        for (Model.Vm vm : vms) {
-          Map<String, Object> cred = new LinkedHashMap<>();
-          cred.put("user", vm.username);
-          cred.put("token", vm.password);
-          cred.put("token_type", "password");
-          creds.add(cred);
-        }
-        return pick(creds, rest.subList(1, rest.size()));
-      }
-      List<Object> values = new ArrayList<>();
-      for (Model.Vm vm : vms) {
-        values.add(switch (attr) {
-          case "public_address" -> vm.publicIp;
-          case "ip_address" -> vm.publicIp != null ? vm.publicIp : vm.privateIp;
-          case "private_address" -> vm.privateIp != null ? vm.privateIp : vm.publicIp;
-          case "tosca_id" -> inf.id.substring(0, 8) + "-" + vm.id;
-          case "tosca_name" -> node;
-          case "state" -> vm.visible(now) ? vm.state(now).wire() : "pending";
-          default -> null;
-        });
-      }
-      return pick(values, rest);
-    }
-
-    private Object pick(List<Object> values, List<?> rest) {
-      if (!rest.isEmpty()) {
-        int idx;
-        try {
-          idx = Integer.parseInt(String.valueOf(rest.get(0)));
-        } catch (NumberFormatException e) {
-          return null;
-        }
-        return idx >= 0 && idx < values.size() ? values.get(idx) : null;
-      }
-      return values.size() == 1 ? values.get(0) : values;
-    }
+    answers.text(x, "text/plain", scheme + "://linux.for.ev.er/" + name);
   }
 }
