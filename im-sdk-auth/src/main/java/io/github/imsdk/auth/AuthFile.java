@@ -137,8 +137,17 @@ public final class AuthFile {
      * Returns a reader that turns the command line of each {@code command(...)} value (e.g. {@code oidc-token
      * egi}) into a value with {@code mapping}, for instance to take {@code oidc-token} tokens from a token
      * provider instead of running the program. The mapping handles every command: to keep the default for some,
-     * return {@code CredentialValue.command(commandLine, timeout)}. It is called while reading; a failure it
-     * throws is reported with the file and line.
+     * return {@code CredentialValue.command(commandLine, timeout)}. It is called while reading, once per distinct
+     * command line of a file (lines with the same command share the value, so a provider is asked once per
+     * request); a failure it throws is reported with the file and line.
+     *
+     * <pre>{@code
+     * AuthFile.reader()
+     *     .commandValues(cmd -> cmd.startsWith("oidc-token ")
+     *         ? CredentialValue.from(myAgentProvider(cmd.substring("oidc-token ".length()).strip()))
+     *         : CredentialValue.command(cmd, Duration.ofSeconds(30)))
+     *     .read(Path.of("auth.dat"));
+     * }</pre>
      */
     public Reader commandValues(Function<String, CredentialValue> mapping) {
       return new Reader(commandTimeout, Objects.requireNonNull(mapping, "mapping"));
