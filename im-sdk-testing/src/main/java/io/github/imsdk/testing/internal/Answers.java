@@ -161,6 +161,21 @@ final class Answers {
     throw new HttpError(400, "Incorrect value in " + name + " parameter");
   }
 
+  /** FastAPI's answer to a path value outside its allowed literals: 422 with a {@code literal_error} detail. */
+  static HttpError literal(String name, Object input, List<String> allowed) {
+    List<String> quoted = new ArrayList<>();
+    allowed.forEach(a -> quoted.add("'" + a + "'"));
+    String expected = quoted.size() == 1 ? quoted.get(0)
+        : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("type", "literal_error");
+    d.put("loc", List.of("path", name));
+    d.put("msg", "Input should be " + expected);
+    d.put("input", input);
+    d.put("ctx", Map.of("expected", expected));
+    return new HttpError(422, "Input should be " + expected, List.of(d));
+  }
+
   static HttpError validation(String where, String name, Object input, String type, String msg) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("type", type);

@@ -145,6 +145,12 @@ public final class Engine {
     int n = seg.size();
     String first = n > 0 ? seg.get(0) : "";
     if (n == 0 && m.equals("GET")) {
+      if (settings.imV2()) {
+        swaggerPage(x);
+      } else {
+        index(x);
+      }
+    } else if (settings.imV2() && n == 1 && first.equals("openapi.json") && m.equals("GET")) {
       index(x);
     } else if (n == 1 && first.equals("version") && m.equals("GET")) {
       version(x);
@@ -281,6 +287,14 @@ public final class Engine {
 
   // ------------------------------------------------------------------------------------------------ simple routes
 
+  /** IM 2.0 serves Swagger UI at {@code /}; the emulator serves a small page pointing at its document. */
+  private void swaggerPage(Exchange x) {
+    x.contentType = "text/html; charset=utf-8";
+    x.responseBody = "<!DOCTYPE html>\n<html>\n<head><title>Infrastructure Manager (IM) REST API - emulated</title>"
+        + "</head>\n<body>\n<p>The OpenAPI document is at <a href=\"/openapi.json\">/openapi.json</a>.</p>\n</body>\n"
+        + "</html>\n";
+  }
+
   private void index(Exchange x) {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("description", "Infrastructure Manager (IM) REST API, as emulated by im-sdk-testing.");
@@ -379,7 +393,7 @@ public final class Engine {
     Authenticator.Caller c = auth.authenticate(x, "Error getting cloud info: ", true);
     if (!param.equals("images") && !param.equals("quotas")) {
       if (settings.imV2()) {
-        throw answers.validation("path", "param", param, "literal_error", "Input should be 'images' or 'quotas'");
+        throw Answers.literal("param", param, List.of("images", "quotas"));
       }
       throw new HttpError(404, "Incorrect cloud property");
     }
@@ -590,7 +604,7 @@ public final class Engine {
     if (!INFRA_PROPS.contains(prop)) {
       Authenticator.Caller c = auth.authenticate(x, prefix, false);
       if (settings.imV2()) {
-        throw answers.validation("path", "prop", prop, "literal_error", "Input should be one of " + INFRA_PROPS);
+        throw Answers.literal("prop", prop, INFRA_PROPS);
       }
       owned(c, id, prefix);
       throw new HttpError(404, "Incorrect infrastructure property");
@@ -850,7 +864,7 @@ public final class Engine {
       default -> {
         Authenticator.Caller c = auth.authenticate(x, "Error in " + op + " operation: ", false);
         if (settings.imV2()) {
-          throw answers.validation("path", "op", op, "literal_error", "Input should be 'start', 'stop' or 'reconfigure'");
+          throw Answers.literal("op", op, List.of("start", "stop"));
         }
         owned(c, id, "Error in " + op + " operation: ");
         throw new HttpError(400, "Error in " + op + " operation: 404 Not Found: The requested URL was not found on "
@@ -1008,7 +1022,7 @@ public final class Engine {
     if (!List.of("start", "stop", "reboot").contains(op)) {
       Authenticator.Caller c = auth.authenticate(x, "Error in " + op + " operation: ", false);
       if (settings.imV2()) {
-        throw answers.validation("path", "op", op, "literal_error", "Input should be 'start', 'stop' or 'reboot'");
+        throw Answers.literal("op", op, List.of("start", "stop", "reboot"));
       }
       owned(c, id, "Error in " + op + " operation: ");
       throw new HttpError(400, "Error in " + op + " operation: 404 Not Found: The requested URL was not found on "
