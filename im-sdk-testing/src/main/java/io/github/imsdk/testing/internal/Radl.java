@@ -21,6 +21,17 @@ final class Radl {
       if (value instanceof String s) {
         return name + " " + op + " '" + s + "'";
       }
+      if (op.equals("contains") && value instanceof List<?> l) {
+        List<String> clauses = new ArrayList<>();
+        for (Object item : l) {
+          List<String> inner = new ArrayList<>();
+          if (item instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> inner.add(k + " = " + (v instanceof String sv ? "'" + sv + "'" : Json.write(v, true))));
+          }
+          clauses.add(name + " contains (" + String.join(" and ", inner) + ")");
+        }
+        return String.join(" and\n", clauses);
+      }
       if (value instanceof List<?> l) {
         return name + " " + op + " " + Json.write(l, true);
       }
