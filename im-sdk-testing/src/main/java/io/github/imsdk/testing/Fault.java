@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * <pre>{@code
  * emulator.inject(Fault.nextVmsEndIn(State.UNCONFIGURED));                       // the next VM fails to configure
- * emulator.inject(Fault.serverError("GET", "/infrastructures/.*&#47;state", 503).times(2));
+ * emulator.inject(Fault.serverError("GET", "/infrastructures/[^/]+/state", 503).times(2));
  * emulator.inject(Fault.delay("POST", "/infrastructures", Duration.ofSeconds(5)));
  * }</pre>
  */
