@@ -2,6 +2,7 @@ package io.github.imsdk.auth;
 
 import io.github.imsdk.auth.internal.AuthFileParser;
 import io.github.imsdk.auth.internal.AuthFileWriter;
+import io.github.imsdk.auth.internal.oidc.OidcTokenCommand;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,9 @@ import java.util.function.Function;
  * A value {@code file(path)} or {@code command(cmd)} is <em>not</em> evaluated while reading: it becomes a
  * {@link CredentialValue#file(Path)} or {@link CredentialValue#command(String, Duration)} evaluated each time a
  * request is sent. A file whose only line is {@code Bearer <token>} gives {@link Credentials#bearer(CredentialValue)
- * bearer credentials}.
+ * bearer credentials}. A {@code command(oidc-token ...)} is answered by oidc-agent over its socket instead of by
+ * starting {@code oidc-token} for each request, when the agent answers on {@code $OIDC_SOCK} at read time (the
+ * command is still run if the agent goes away; see {@link OidcAgentTokenProvider}).
  *
  * <pre>{@code
  * Credentials credentials = AuthFile.read(Path.of("auth.dat"));
@@ -182,7 +185,7 @@ public final class AuthFile {
       Objects.requireNonNull(sourceName, "sourceName");
       Function<String, CredentialValue> mapping = commandValues != null
           ? commandValues
-          : commandLine -> CredentialValue.command(commandLine, commandTimeout);
+          : commandLine -> OidcTokenCommand.valueFor(commandLine, commandTimeout);
       return new AuthFileParser(sourceName, mapping).parse(text);
     }
   }
