@@ -3,7 +3,6 @@ package io.github.imsdk.testing.internal;
 import io.github.imsdk.auth.AuthLine;
 import io.github.imsdk.auth.CredentialValue;
 import io.github.imsdk.core.State;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +32,6 @@ public final class Engine {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final Pattern VM_LIST = Pattern.compile("\\d+(,\\d+)*");
   private static final String NOT_FOUND_INFRA = "Invalid infrastructure ID or access not granted.";
-  private static final String PASSWORD_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
   /** A fault injected by a test: a route rule (delay or error) or the outcome of the next VMs. */
   public record FaultRule(String method, Pattern path, Duration delay, int status, State vmOutcome, int[] remaining) {}
@@ -42,12 +40,10 @@ public final class Engine {
   private final ToscaReader tosca;
   private final Answers answers;
   private final Authenticator auth;
+  private final Launcher launcher;
   private final Map<String, Model.Infra> infras = new LinkedHashMap<>();
   private final List<Model.Infra> history = new ArrayList<>();
   private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
-  private final SecureRandom random = new SecureRandom();
-  private int nextPublicIp = 1;
-  private int nextPrivateIp = 1;
 
   /** Creates an engine with the given settings. */
   public Engine(Settings settings) {
@@ -55,6 +51,7 @@ public final class Engine {
     this.tosca = new ToscaReader(settings.extraNodeTypes(), settings.remoteImports());
     this.answers = new Answers(settings.imV2());
     this.auth = new Authenticator(settings);
+    this.launcher = new Launcher(settings, faults);
   }
 
   /** Adds a fault rule. */
@@ -456,7 +453,7 @@ public final class Engine {
     for (Radl.Aspect deploy : d.radl().all("deploy")) {
       Radl.Aspect sys = d.radl().get("system", deploy.id).orElseThrow();
       for (int i = 0; i < deploy.vmNumber; i++) {
-        launch(inf, sys, d.radl(), cloud, async, true);
+        launcher.launch(inf, sys, d.radl(), cloud, async, true);
       }
     }
     infras.put(inf.id, inf);
@@ -511,78 +508,6 @@ public final class Engine {
       Object v = f.jsonValue();
       return ((Number) v).longValue();
     }).orElse(0L);
-  }
-
-  /** Creates one VM of {@code sys} in {@code inf}, with addresses, credentials and its state timeline. */
-  private Model.Vm launch(Model.Infra inf, Radl.Aspect sys, Radl doc, AuthLine cloud, boolean async,
-      boolean contextualize) {
-    Instant now = now();
-    Model.Vm vm = new Model.Vm(inf.vms.size(), sys.id);
-    vm.system = sys.copy();
-    vm.system.bare = false;
-    vm.createdAt = now;
-    vm.visibleAt = async ? now.plus(settings.pending()) : now;
-    vm.runningAt = now.plus(settings.pending());
-    boolean ctxt = contextualize || inf.ctxtDisabled;
-    vm.doneAt = ctxt ? vm.runningAt.plus(inf.ctxtDisabled ? Duration.ZERO : settings.configure()) : null;
-    for (FaultRule f : faults) {
-      if (f.vmOutcome() != null) {
-        synchronized (f.remaining()) {
-          if (f.remaining()[0] != 0) {
-            if (f.remaining()[0] > 0) {
-              f.remaining()[0]--;
-            }
-            vm.outcome = f.vmOutcome();
-            break;
-          }
-        }
-      }
-    }
-    vm.cloudId = cloud.id().orElse(cloud.type());
-    vm.cloudType = cloud.type();
-    for (int i = 0; vm.system.string("net_interface." + i + ".connection") != null; i++) {
-      String netId = vm.system.string("net_interface." + i + ".connection");
-      Radl.Aspect net = doc.get("network", netId).or(() -> inf.radl.get("network", netId))
-          .orElseGet(() -> new Radl.Aspect("network", netId));
-      if (vm.networks.stream().noneMatch(n -> n.id.equals(netId))) {
-        vm.networks.add(net.copy());
-      }
-      boolean pub = "yes".equals(net.string("outbound"));
-      String ip = pub ? address(0, nextPublicIp++) : address(100, nextPrivateIp++);
-      if (pub && vm.publicIp == null) {
-        vm.publicIp = ip;
-      } else if (!pub && vm.privateIp == null) {
-        vm.privateIp = ip;
-      }
-      vm.system.set("net_interface." + i + ".ip", ip);
-      if (vm.system.string("net_interface." + i + ".dns_name") == null && i == 0) {
-        vm.system.set("net_interface.0.dns_name", "vnode-" + vm.id);
-      } else if (vm.system.string("net_interface." + i + ".dns_name") != null) {
-        vm.system.set("net_interface." + i + ".dns_name",
-            vm.system.string("net_interface." + i + ".dns_name").replace("#N#", String.valueOf(vm.id)));
-      }
-    }
-    vm.username = Optional.ofNullable(vm.system.string("disk.0.os.credentials.username")).orElse("cloudadm");
-    vm.password = password();
-    vm.system.set("disk.0.os.credentials.username", vm.username);
-    vm.system.set("disk.0.os.credentials.password", vm.password);
-    vm.system.set("provider.type", cloud.type());
-    vm.system.set("instance_id", inf.id.substring(0, 8) + "-" + vm.id);
-    inf.vms.add(vm);
-    return vm;
-  }
-
-  /** Returns an address in 127.0.0.0/8: never a private or public range. */
-  private static String address(int second, int n) {
-    return "127." + second + "." + (n / 254 % 256) + "." + (n % 254 + 1);
-  }
-
-  private String password() {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 12; i++) {
-      sb.append(PASSWORD_CHARS.charAt(random.nextInt(PASSWORD_CHARS.length())));
-    }
-    return sb.toString();
   }
 
   // ------------------------------------------------------------------------------------------------ infra routes
@@ -642,7 +567,7 @@ public final class Engine {
       }
       case "data" -> {
         boolean delete = answers.bool(x, "delete", false);
-        String data = Json.write(export(inf), true);
+        String data = Json.write(DataExport.write(inf, now()), true);
         answers.jsonOnly(x, Map.of("data", data));
         if (delete) {
           infras.remove(inf.id);
@@ -663,39 +588,6 @@ public final class Engine {
       throw settings.imV2() ? new HttpError(403, "Error Getting Inf. prop: " + msg)
           : new HttpError(400, "Error Getting Inf. prop: 403 Forbidden: " + msg);
     }
-  }
-
-  private Map<String, Object> export(Model.Infra inf) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", inf.id);
-    List<Object> vms = new ArrayList<>();
-    Instant now = now();
-    for (Model.Vm v : inf.vms) {
-      if (v.deleted) {
-        continue;
-      }
-      Map<String, Object> vm = new LinkedHashMap<>();
-      vm.put("last_update", now.getEpochSecond());
-      vm.put("destroy", false);
-      vm.put("state", v.visible(now) ? v.state(now).wire() : "pending");
-      vm.put("id", inf.id.substring(0, 8) + "-" + v.id);
-      vm.put("im_id", v.id);
-      vm.put("creation_im_id", v.id);
-      Map<String, Object> cloud = new LinkedHashMap<>();
-      cloud.put("id", v.cloudId);
-      cloud.put("type", v.cloudType);
-      vm.put("cloud", cloud);
-      vm.put("info", vmRadl(v).text());
-      vms.add(vm);
-    }
-    m.put("vm_list", vms);
-    m.put("auth", null);
-    m.put("radl", inf.radl.text());
-    m.put("tosca", inf.tosca);
-    m.put("deleted", false);
-    m.put("cloud_type", inf.cloudType);
-    m.put("creation_date", inf.createdAt.getEpochSecond());
-    return m;
   }
 
   private void importInfrastructure(Exchange x) {
@@ -721,67 +613,12 @@ public final class Engine {
     if (infras.containsKey(id)) {
       throw new HttpError(400, prefix + "Trying to add an existing infrastructure ID.");
     }
-    Model.Infra inf = new Model.Infra(id);
+    Model.Infra inf = DataExport.read(data, id, now(), tosca, prefix);
     inf.owners.addAll(c.ids());
-    inf.createdAt = now();
-    inf.ctxtStartedAt = now();
-    inf.radl = data.get("radl") instanceof String r ? parseQuietly(r) : new Radl();
-    inf.ctxtDisabled = inf.radl.contextualizationDisabled();
-    if (data.get("tosca") instanceof String toscaText) {
-      inf.tosca = toscaText;
-      try {
-        inf.template = tosca.read(toscaText);
-      } catch (Radl.ParseException e) {
-        throw new HttpError(400, prefix + e.getMessage());
-      }
-    }
-    inf.cloudType = data.get("cloud_type") instanceof String s ? s : "";
-    if (data.get("vm_list") instanceof List<?> vms) {
-      for (Object o : vms) {
-        Map<?, ?> vmData = (Map<?, ?>) o;
-        Radl info = vmData.get("info") instanceof String s ? parseQuietly(s) : new Radl();
-        Radl.Aspect sys = info.all("system").stream().findFirst().orElseGet(() -> new Radl.Aspect("system", "vm"));
-        Model.Vm vm = new Model.Vm(inf.vms.size(), sys.id);
-        vm.system = sys.copy();
-        vm.networks.addAll(info.all("network"));
-        vm.createdAt = now();
-        vm.visibleAt = now();
-        vm.runningAt = now();
-        vm.doneAt = now();
-        String state = String.valueOf(vmData.get("state"));
-        vm.outcome = State.fromWire(state) == State.UNCONFIGURED || State.fromWire(state) == State.FAILED
-            ? State.fromWire(state) : State.CONFIGURED;
-        vm.stopped = State.fromWire(state) == State.STOPPED;
-        Map<?, ?> cloud = vmData.get("cloud") instanceof Map<?, ?> cm ? cm : Map.of();
-        vm.cloudId = String.valueOf(cloud.get("id"));
-        vm.cloudType = String.valueOf(cloud.get("type"));
-        vm.username = sys.string("disk.0.os.credentials.username");
-        vm.password = sys.string("disk.0.os.credentials.password");
-        for (int i = 0; sys.string("net_interface." + i + ".connection") != null; i++) {
-          String ip = sys.string("net_interface." + i + ".ip");
-          boolean pub = info.get("network", sys.string("net_interface." + i + ".connection"))
-              .map(n -> "yes".equals(n.string("outbound"))).orElse(false);
-          if (pub && vm.publicIp == null) {
-            vm.publicIp = ip;
-          } else if (!pub && vm.privateIp == null) {
-            vm.privateIp = ip;
-          }
-        }
-        inf.vms.add(vm);
-      }
-    }
     infras.put(inf.id, inf);
     history.removeIf(h -> h.id.equals(inf.id));
     history.add(inf);
     answers.uri(x, infraUri(x, inf.id));
-  }
-
-  private static Radl parseQuietly(String text) {
-    try {
-      return Radl.parse(text);
-    } catch (Radl.ParseException e) {
-      return new Radl();
-    }
   }
 
   private void destroy(Exchange x, String id) {
@@ -820,7 +657,7 @@ public final class Engine {
         long current = inf.vms.stream().filter(v -> !v.deleted && v.systemId.equals(sysId)).count();
         Radl.Aspect sys = d.radl().get("system", sysId).orElseThrow();
         for (long i = current; i < e.getValue(); i++) {
-          added.add(launch(inf, sys, d.radl(), cloud, false, context));
+          added.add(launcher.launch(inf, sys, d.radl(), cloud, false, context));
         }
         if (inf.radl.get("system", sysId).isEmpty()) {
           inf.radl.aspects.add(sys.copy());
@@ -839,7 +676,7 @@ public final class Engine {
         Radl.Aspect sys = inf.radl.get("system", deploy.id)
             .orElseThrow(() -> new HttpError(400, prefix + "Invalid system id in the deploy: " + deploy.id));
         for (int i = 0; i < deploy.vmNumber; i++) {
-          added.add(launch(inf, sys, inf.radl, cloud, false, context));
+          added.add(launcher.launch(inf, sys, inf.radl, cloud, false, context));
         }
       }
     }
@@ -942,22 +779,11 @@ public final class Engine {
 
   // ------------------------------------------------------------------------------------------------ VM routes
 
-  /** The VM's RADL: its networks and its system with the live state. */
-  private Radl vmRadl(Model.Vm v) {
-    Radl r = new Radl();
-    v.networks.forEach(n -> r.aspects.add(n.copy()));
-    Radl.Aspect sys = v.system.copy();
-    Instant now = now();
-    sys.set("state", v.visible(now) ? v.state(now).wire() : State.PENDING.wire());
-    r.aspects.add(sys);
-    return r;
-  }
-
   private void vmInfo(Exchange x, String id, String vmId) {
     String prefix = "Error Getting VM. info: ";
     Authenticator.Caller c = auth.authenticate(x, prefix, false);
     Model.Vm v = vm(owned(c, id, prefix), vmId, prefix);
-    Radl r = vmRadl(v);
+    Radl r = v.radl(now());
     answers.plainOrJson(x, "radl", r.json(), r.text() + "\n\n");
   }
 
@@ -971,7 +797,7 @@ public final class Engine {
       answers.plainOrJson(x, "contmsg", log, log);
       return;
     }
-    Radl.Aspect sys = vmRadl(v).all("system").get(0);
+    Radl.Aspect sys = v.radl(now()).all("system").get(0);
     Radl.Feature f = sys.feature(prop)
         .orElseThrow(() -> new HttpError(404, "Incorrect property " + prop + " for VM ID " + vmId));
     Object value = f.value();
@@ -996,7 +822,7 @@ public final class Engine {
     }
     // IM answers with the VM's whole RADL: description, networks, system, contextualize and its deploy.
     // Its JSON lists them as IM does: networks, system, deploy, contextualize, description.
-    Radl r = vmRadl(v);
+    Radl r = v.radl(now());
     Radl.Aspect deploy = new Radl.Aspect("deploy", v.systemId);
     deploy.vmNumber = 1;
     r.aspects.add(deploy);

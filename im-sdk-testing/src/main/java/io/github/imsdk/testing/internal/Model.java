@@ -49,6 +49,16 @@ final class Model {
       this.systemId = systemId;
     }
 
+    /** Returns the VM's RADL: its networks and its system with the state at {@code now}. */
+    Radl radl(Instant now) {
+      Radl r = new Radl();
+      networks.forEach(n -> r.aspects.add(n.copy()));
+      Radl.Aspect sys = system.copy();
+      sys.set("state", visible(now) ? state(now).wire() : State.PENDING.wire());
+      r.aspects.add(sys);
+      return r;
+    }
+
     boolean visible(Instant now) {
       return !deleted && !now.isBefore(visibleAt);
     }
