@@ -28,4 +28,10 @@ public record Capability(Map<String, Object> properties, Map<String, Object> ext
   public Optional<Object> property(String name) {
     return Optional.ofNullable(properties.get(name));
   }
+
+  /** Shows property names only: values such as {@code os.credential} may hold passwords or keys. */
+  @Override
+  public String toString() {
+    return "Capability{properties=" + properties.keySet() + ", extras=" + extras.keySet() + "}";
+  }
 }

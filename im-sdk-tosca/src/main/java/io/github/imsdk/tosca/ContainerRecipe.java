@@ -1,12 +1,12 @@
 package io.github.imsdk.tosca;
 
+import io.github.imsdk.tosca.internal.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -274,7 +274,7 @@ public final class ContainerRecipe {
 
     /** Sets the size of the extra disk, e.g. {@code "50 GB"} (default {@code 10 GB}). */
     public Builder disk(String size) {
-      this.disk = Objects.requireNonNull(size, "size (use withoutExtraDisk() for none)");
+      this.disk = Values.require(size, "size (use withoutExtraDisk() for none)");
       return this;
     }
 

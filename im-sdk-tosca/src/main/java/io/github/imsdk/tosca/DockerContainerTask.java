@@ -1,5 +1,7 @@
 package io.github.imsdk.tosca;
 
+import io.github.imsdk.tosca.internal.Values;
+import io.github.imsdk.tosca.internal.AnsibleTasksReader;
 import io.github.imsdk.tosca.internal.AnsibleYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,6 +138,18 @@ public final class DockerContainerTask {
       items.add(t.toTaskMap());
     }
     return AnsibleYaml.write(items);
+  }
+
+  /**
+   * Reads the {@code docker_container} tasks of an {@code ansible_tasks} value (as written by
+   * {@link #toAnsibleTasks(List)} or by hand), so a parsed template's container can be changed and written back.
+   * Tasks of other modules are not containers and are not returned.
+   *
+   * @throws ToscaParseException if the text is not a YAML list of tasks, or a container task uses a key this
+   *     class does not model (so nothing would be lost silently when writing it back)
+   */
+  public static List<DockerContainerTask> fromAnsibleTasks(String ansibleTasks) {
+    return AnsibleTasksReader.read(ansibleTasks);
   }
 
   /** Returns this task alone as an {@code ansible_tasks} value. */
@@ -289,7 +303,7 @@ public final class DockerContainerTask {
 
     /** Sets the target state (default {@link State#STARTED}). */
     public Builder state(State state) {
-      this.state = Objects.requireNonNull(state, "state");
+      this.state = Values.require(state, "state");
       return this;
     }
 
@@ -306,19 +320,19 @@ public final class DockerContainerTask {
 
     /** Publishes a port in Docker syntax, e.g. {@code 127.0.0.1:8080:80/tcp} or {@code 9000-9010:9000-9010}. */
     public Builder portSpec(String spec) {
-      ports.add(Objects.requireNonNull(spec, "spec"));
+      ports.add(Values.require(spec, "spec"));
       return this;
     }
 
     /** Sets an environment variable. */
     public Builder env(String name, String value) {
-      env.put(Objects.requireNonNull(name, "env name"), Objects.requireNonNull(value, "env value of " + name));
+      env.put(Values.require(name, "env name"), Values.require(value, "env value of " + name));
       return this;
     }
 
     /** Adds a volume binding, e.g. {@code /mnt/disk/data:/data} or {@code data:/data:ro}. */
     public Builder volume(String binding) {
-      volumes.add(Objects.requireNonNull(binding, "binding"));
+      volumes.add(Values.require(binding, "binding"));
       return this;
     }
 

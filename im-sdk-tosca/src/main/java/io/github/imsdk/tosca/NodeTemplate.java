@@ -202,7 +202,7 @@ public final class NodeTemplate {
 
     /** Sets one of the node's own properties, e.g. {@code size} of a BlockStorage. */
     public Builder property(String key, Object value) {
-      properties.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      properties.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 
@@ -214,9 +214,9 @@ public final class NodeTemplate {
 
     /** Sets a capability property, e.g. {@code capabilityProperty("host", "num_cpus", 2)}. */
     public Builder capabilityProperty(String capability, String key, Object value) {
-      Objects.requireNonNull(capability, "capability");
+      Values.require(capability, "capability");
       capabilities.computeIfAbsent(capability, c -> new MutableCapability())
-          .properties.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+          .properties.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 
@@ -237,13 +237,13 @@ public final class NodeTemplate {
       MutableCapability mc = new MutableCapability();
       mc.properties.putAll(capability.properties());
       mc.extras.putAll(capability.extras());
-      capabilities.put(Objects.requireNonNull(name, "name"), mc);
+      capabilities.put(Values.require(name, "name"), mc);
       return this;
     }
 
     /** Adds a requirement. */
     public Builder requirement(Requirement requirement) {
-      requirements.add(Objects.requireNonNull(requirement, "requirement"));
+      requirements.add(Values.require(requirement, "requirement"));
       return this;
     }
 
@@ -273,15 +273,15 @@ public final class NodeTemplate {
 
     /** Sets an artifact, e.g. {@code artifact("docker_role", Artifact.galaxyRole("grycap.docker"))}. */
     public Builder artifact(String name, Artifact artifact) {
-      artifacts.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(artifact, "artifact"));
+      artifacts.put(Values.require(name, "name"), Values.require(artifact, "artifact"));
       return this;
     }
 
     /** Sets an operation of an interface, e.g. {@code operation("Standard", "configure", op)}. */
     public Builder operation(String interfaceName, String operationName, Operation operation) {
-      Objects.requireNonNull(interfaceName, "interfaceName");
-      Objects.requireNonNull(operationName, "operationName");
-      Objects.requireNonNull(operation, "operation");
+      Values.require(interfaceName, "interfaceName");
+      Values.require(operationName, "operationName");
+      Values.require(operation, "operation");
       NodeInterface old = interfaces.get(interfaceName);
       Map<String, Operation> ops = new LinkedHashMap<>(old == null ? Map.of() : old.operations());
       ops.put(operationName, operation);
@@ -298,13 +298,13 @@ public final class NodeTemplate {
 
     /** Sets (replaces) a whole interface. */
     public Builder nodeInterface(String name, NodeInterface nodeInterface) {
-      interfaces.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(nodeInterface, "nodeInterface"));
+      interfaces.put(Values.require(name, "name"), Values.require(nodeInterface, "nodeInterface"));
       return this;
     }
 
     /** Sets a key the model does not name, e.g. {@code directives}. */
     public Builder extra(String key, Object value) {
-      extras.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      extras.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 

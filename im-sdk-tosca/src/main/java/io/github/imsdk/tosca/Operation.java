@@ -26,6 +26,12 @@ public record Operation(String implementation, Map<String, Object> inputs, Map<S
     return new Operation(implementation, Values.freezeMap(inputs), Map.of());
   }
 
+  /** Shows the implementation and input names only: inputs may hold passwords passed to a playbook. */
+  @Override
+  public String toString() {
+    return "Operation{" + implementation + ", inputs=" + inputs.keySet() + "}";
+  }
+
   /** Tells whether this operation can be written as just its implementation. */
   public boolean isShortForm() {
     return implementation != null && inputs.isEmpty() && extras.isEmpty();

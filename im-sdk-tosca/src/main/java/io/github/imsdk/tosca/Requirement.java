@@ -2,7 +2,6 @@ package io.github.imsdk.tosca;
 
 import io.github.imsdk.tosca.internal.Values;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,7 @@ public record Requirement(String name, String node, String capability, Relations
 
   /** Checks the name and freezes the extras. */
   public Requirement {
-    Objects.requireNonNull(name, "requirement name");
+    Values.require(name, "requirement name");
     extras = Values.freezeMap(extras);
   }
 

@@ -3,7 +3,6 @@ package io.github.imsdk.tosca;
 import io.github.imsdk.tosca.internal.Values;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,7 +24,7 @@ public record ToscaConstraint(String operator, Object argument) {
 
   /** Checks the operator and freezes the argument. */
   public ToscaConstraint {
-    Objects.requireNonNull(operator, "operator");
+    Values.require(operator, "operator");
     argument = Values.freeze(argument);
   }
 

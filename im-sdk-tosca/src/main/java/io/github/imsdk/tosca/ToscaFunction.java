@@ -1,9 +1,9 @@
 package io.github.imsdk.tosca;
 
+import io.github.imsdk.tosca.internal.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A TOSCA intrinsic function call that appears as a value, written in YAML as a one-entry mapping such as
@@ -208,7 +208,7 @@ public sealed interface ToscaFunction
   record Token(Object string, String separator, int index) implements ToscaFunction {
     /** Checks that the parts are present and the index is not negative. */
     public Token {
-      Objects.requireNonNull(string, "token needs a string to split");
+      Values.require(string, "token needs a string to split");
       if (separator == null || separator.isEmpty()) {
         throw new IllegalArgumentException("token needs a non-empty separator");
       }

@@ -116,7 +116,8 @@ public final class ToscaInput {
 
   @Override
   public String toString() {
-    return "ToscaInput{type=" + type + (hasDefault ? ", default=" + defaultValue : "") + "}";
+    // The default is not shown: inputs such as passwords have secret defaults.
+    return "ToscaInput{type=" + type + (hasDefault ? ", with default" : "") + "}";
   }
 
   /** Builds a {@link ToscaInput}. */
@@ -158,7 +159,7 @@ public final class ToscaInput {
 
     /** Adds a constraint. */
     public Builder constraint(ToscaConstraint constraint) {
-      constraints.add(Objects.requireNonNull(constraint, "constraint"));
+      constraints.add(Values.require(constraint, "constraint"));
       return this;
     }
 
@@ -171,7 +172,7 @@ public final class ToscaInput {
 
     /** Sets a key the model does not name, such as {@code required} or {@code entry_schema}. */
     public Builder extra(String key, Object value) {
-      extras.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      extras.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 

@@ -10,8 +10,11 @@ package io.github.imsdk.tosca;
 public final class ToscaParseException extends ToscaException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line, or 0. */
   private final int line;
+  /** The 1-based column, or 0. */
   private final int column;
+  /** The dotted path, or "". */
   private final String path;
 
   /**

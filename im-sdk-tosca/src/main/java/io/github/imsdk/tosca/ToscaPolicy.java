@@ -3,7 +3,6 @@ package io.github.imsdk.tosca;
 import io.github.imsdk.tosca.internal.Values;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A policy of the topology. The IM acts only on placement policies ({@code tosca.policies.Placement} and
@@ -24,7 +23,7 @@ public record ToscaPolicy(String name, String type, List<String> targets, Map<St
 
   /** Checks the name and copies the collections. */
   public ToscaPolicy {
-    Objects.requireNonNull(name, "policy name");
+    Values.require(name, "policy name");
     targets = targets == null ? List.of() : List.copyOf(targets);
     properties = Values.freezeMap(properties);
     extras = Values.freezeMap(extras);

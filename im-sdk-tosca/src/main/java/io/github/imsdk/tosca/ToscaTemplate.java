@@ -1,6 +1,7 @@
 package io.github.imsdk.tosca;
 
 import io.github.imsdk.tosca.internal.Evaluator;
+import io.github.imsdk.tosca.internal.SourcePositions;
 import io.github.imsdk.tosca.internal.TemplateReader;
 import io.github.imsdk.tosca.internal.TemplateWriter;
 import io.github.imsdk.tosca.internal.Validator;
@@ -44,8 +45,15 @@ public final class ToscaTemplate {
   private final Map<String, ToscaOutput> outputs;
   private final Map<String, Object> topologyExtras;
   private final Map<String, Object> extras;
+  /** Where entries were in the parsed text; not part of the value (equals ignores it), dropped by any edit. */
+  private final SourcePositions positions;
 
   private ToscaTemplate(Builder b) {
+    this(b, SourcePositions.NONE);
+  }
+
+  private ToscaTemplate(Builder b, SourcePositions positions) {
+    this.positions = positions;
     this.definitionsVersion = b.definitionsVersion;
     this.imports = b.imports.isEmpty() ? List.of() : castList(Values.freeze(b.imports));
     this.description = b.description;
@@ -74,7 +82,8 @@ public final class ToscaTemplate {
    *     the exception gives line and column
    */
   public static ToscaTemplate parse(String yaml) {
-    return TemplateReader.read(yaml);
+    TemplateReader.Result r = TemplateReader.read(yaml);
+    return new ToscaTemplate(r.template().toBuilder(), r.positions());
   }
 
   /** Starts an empty template with {@code tosca_definitions_version: tosca_simple_yaml_1_0}. */
@@ -111,10 +120,11 @@ public final class ToscaTemplate {
    * unknown nodes, defaults that do not fit their type or constraints, ports out of range, a Compute without an
    * image, malformed functions.
    *
-   * @return every problem found with its path; empty if the template is valid
+   * @return every problem found with its path (and, for a parsed template not edited since, its line); empty if
+   *     the template is valid
    */
   public List<ToscaProblem> validate() {
-    return Validator.validate(this);
+    return Validator.validate(this).stream().map(positions::locate).toList();
   }
 
   /**
@@ -212,6 +222,24 @@ public final class ToscaTemplate {
     return toBuilder().replaceInput(name, in.withDefault(value)).build();
   }
 
+  /**
+   * Returns a copy with several input defaults changed at once, e.g. the values a user gave for a deployment (the
+   * IM takes input values only as defaults inside the template).
+   *
+   * @throws ToscaValidationException naming every input the template does not define
+   */
+  public ToscaTemplate withInputDefaults(Map<String, ?> values) {
+    List<ToscaProblem> unknown = new ArrayList<>();
+    values.keySet().stream().filter(k -> !inputs.containsKey(k)).forEach(k -> unknown.add(
+        new ToscaProblem(Validator.inputPath(k), "no such input; inputs are " + inputs.keySet())));
+    if (!unknown.isEmpty()) {
+      throw new ToscaValidationException(unknown);
+    }
+    Builder b = toBuilder();
+    values.forEach((k, v) -> b.replaceInput(k, inputs.get(k).withDefault(v)));
+    return b.build();
+  }
+
   /** Returns a copy with this input added or replaced (in place). */
   public ToscaTemplate withInput(String name, ToscaInput input) {
     return toBuilder().replaceInput(name, input).build();
@@ -260,7 +288,8 @@ public final class ToscaTemplate {
    * @param value a literal, a function, or a list/map holding functions
    * @param givenInputs input values given at deployment (may be empty)
    * @param attributes returns the value of a {@code get_attribute} call (its node already resolved to a template
-   *     name), or null if unknown
+   *     name, e.g. {@code HOST} to the Compute), or null if unknown; may itself be null when no attribute is known
+   *     yet, and then every {@code get_attribute} (and a {@code concat} or {@code token} using one) gives null
    * @param self the node template the value belongs to, for {@code SELF}/{@code HOST}; may be null
    * @throws ToscaValidationException if an input or property cannot be resolved
    */
@@ -326,13 +355,13 @@ public final class ToscaTemplate {
 
     /** Adds a named import, e.g. {@code ec3_custom_types: https://.../custom_types.yaml}. */
     public Builder importDefinitions(String name, String url) {
-      imports.add(Map.of(Objects.requireNonNull(name, "name"), Objects.requireNonNull(url, "url")));
+      imports.add(Map.of(Values.require(name, "name"), Values.require(url, "url")));
       return this;
     }
 
     /** Adds an import as written in YAML: a string or a one-entry map. */
     public Builder importEntry(Object entry) {
-      imports.add(Values.freeze(Objects.requireNonNull(entry, "entry")));
+      imports.add(Values.freeze(Values.require(entry, "entry")));
       return this;
     }
 
@@ -344,20 +373,20 @@ public final class ToscaTemplate {
 
     /** Sets a metadata key, e.g. {@code metadata("infra_name", "my-vm")}. */
     public Builder metadata(String key, Object value) {
-      metadata.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      metadata.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 
     /** Adds an input; the name must be new. */
     public Builder input(String name, ToscaInput input) {
       requireNew(inputs, name, Validator.inputPath(name), "input");
-      inputs.put(name, Objects.requireNonNull(input, "input"));
+      inputs.put(name, Values.require(input, "input"));
       return this;
     }
 
     /** Adds or replaces (in place) an input. */
     public Builder replaceInput(String name, ToscaInput input) {
-      inputs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(input, "input"));
+      inputs.put(Values.require(name, "name"), Values.require(input, "input"));
       return this;
     }
 
@@ -369,7 +398,7 @@ public final class ToscaTemplate {
 
     /** Adds a node template; its name must be new. */
     public Builder nodeTemplate(NodeTemplate node) {
-      Objects.requireNonNull(node, "node");
+      Values.require(node, "node");
       requireNew(nodeTemplates, node.name(), Validator.nodePath(node.name()), "node template");
       nodeTemplates.put(node.name(), node);
       return this;
@@ -389,7 +418,7 @@ public final class ToscaTemplate {
 
     /** Adds a policy; its name must be new. */
     public Builder policy(ToscaPolicy policy) {
-      Objects.requireNonNull(policy, "policy");
+      Values.require(policy, "policy");
       for (ToscaPolicy p : policies) {
         if (p.name().equals(policy.name())) {
           throw duplicate("topology_template.policies." + policy.name(), "policy", policy.name());
@@ -402,7 +431,7 @@ public final class ToscaTemplate {
     /** Adds an output; the name must be new. */
     public Builder output(String name, ToscaOutput output) {
       requireNew(outputs, name, "topology_template.outputs." + name, "output");
-      outputs.put(name, Objects.requireNonNull(output, "output"));
+      outputs.put(name, Values.require(output, "output"));
       return this;
     }
 
@@ -413,19 +442,19 @@ public final class ToscaTemplate {
 
     /** Adds or replaces (in place) an output. */
     public Builder replaceOutput(String name, ToscaOutput output) {
-      outputs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(output, "output"));
+      outputs.put(Values.require(name, "name"), Values.require(output, "output"));
       return this;
     }
 
     /** Sets a {@code topology_template} key the model does not name, e.g. {@code groups}. */
     public Builder topologyExtra(String key, Object value) {
-      topologyExtras.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      topologyExtras.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 
     /** Sets a top-level key the model does not name, e.g. {@code node_types}. */
     public Builder extra(String key, Object value) {
-      extras.put(Objects.requireNonNull(key, "key"), Values.freeze(value));
+      extras.put(Values.require(key, "key"), Values.freeze(value));
       return this;
     }
 
@@ -435,7 +464,7 @@ public final class ToscaTemplate {
     }
 
     private static void requireNew(Map<String, ?> map, String name, String path, String what) {
-      Objects.requireNonNull(name, what + " name");
+      Values.require(name, what + " name");
       if (map.containsKey(name)) {
         throw duplicate(path, what, name);
       }

@@ -28,14 +28,18 @@ public final class TemplateReader {
     this.marks = marks;
   }
 
+  /** A parsed template and where its entries are in the text. */
+  public record Result(ToscaTemplate template, SourcePositions positions) {}
+
   /**
    * Parses YAML text into a template.
    *
    * @throws ToscaParseException on malformed YAML, duplicate keys or sections of the wrong shape
    */
-  public static ToscaTemplate read(String text) {
+  public static Result read(String text) {
     YamlTree.Parsed parsed = YamlTree.parse(text);
-    return new TemplateReader(parsed.marks()).template(parsed.root());
+    ToscaTemplate t = new TemplateReader(parsed.marks()).template(parsed.root());
+    return new Result(t, new SourcePositions(parsed.marks()));
   }
 
   private ToscaTemplate template(Object root) {
@@ -105,6 +109,9 @@ public final class TemplateReader {
 
   private NodeTemplate node(String name, Object def, String path) {
     Map<String, Object> m = map(def, path, "a node template");
+    if (name.isBlank()) {
+      throw shape(path, "a node template needs a non-blank name");
+    }
     NodeTemplate.Builder b = NodeTemplate.builder(name, null);
     for (Map.Entry<String, Object> e : m.entrySet()) {
       String k = e.getKey();

@@ -32,6 +32,10 @@ public final class Validator {
   private static final Set<String> KNOWN_TYPES = Set.of("integer", "float", "boolean", "string", "list", "map",
       "scalar-unit.size", "scalar-unit.time", "scalar-unit.frequency", "version", "timestamp", "range", "null");
 
+  /** Versions tosca-parser (the IM's reader) knows: the simple profile and its NFV extension. */
+  private static final Set<String> VERSIONS = Set.of("tosca_simple_yaml_1_0", "tosca_simple_yaml_1_1",
+      "tosca_simple_yaml_1_2", "tosca_simple_yaml_1_3", "tosca_simple_profile_for_nfv_1_0_0");
+
   private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "icmp");
 
   private final ToscaTemplate template;
@@ -65,6 +69,9 @@ public final class Validator {
   private void run() {
     if (template.definitionsVersion() == null) {
       problem("tosca_definitions_version", "missing; the IM expects e.g. tosca_simple_yaml_1_0");
+    } else if (!VERSIONS.contains(template.definitionsVersion())) {
+      problem("tosca_definitions_version", "'" + template.definitionsVersion() + "' is not a TOSCA version the IM"
+          + " reads; expected one of " + new java.util.TreeSet<>(VERSIONS));
     }
     template.inputs().forEach(this::checkInput);
     template.nodeTemplates().values().forEach(this::checkNode);
@@ -83,7 +90,9 @@ public final class Validator {
   private void checkInput(String name, ToscaInput in) {
     String path = inputPath(name);
     String type = in.type();
-    if (type != null && !KNOWN_TYPES.contains(type) && !type.contains(".")) {
+    if (type == null) {
+      problem(path + ".type", "an input needs a type (the IM's parser rejects inputs without one)");
+    } else if (!KNOWN_TYPES.contains(type) && !type.contains(".")) {
       problem(path + ".type", "unknown type '" + type + "'; expected one of " + new java.util.TreeSet<>(KNOWN_TYPES)
           + " or a data type name");
     }
@@ -124,9 +133,13 @@ public final class Validator {
     }
     boolean ok;
     switch (type) {
-      case "integer" -> ok = Values.isInteger(v);
-      case "float" -> ok = v instanceof Number;
-      case "boolean" -> ok = v instanceof Boolean;
+      // tosca-parser (the IM's reader) converts "2" to an integer and "true"/"false" to booleans, so these
+      // strings are accepted rather than reported.
+      case "integer" -> ok = Values.isInteger(v) || (v instanceof String s && s.trim().matches("[-+]?\\d+"));
+      case "float" -> ok = v instanceof Number
+          || (v instanceof String s && s.trim().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?"));
+      case "boolean" -> ok = v instanceof Boolean
+          || (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")));
       case "string" -> ok = v instanceof String;
       case "list" -> ok = v instanceof List<?>;
       case "map" -> ok = v instanceof Map<?, ?>;
@@ -256,7 +269,14 @@ public final class Validator {
       case "pattern" -> ok = v instanceof String s && Pattern.compile((String) arg).matcher(s).matches();
       default -> ok = true;
     }
-    return ok ? null : Values.show(v) + " does not satisfy " + c.operator() + ": " + showArg(arg);
+    if (ok) {
+      return null;
+    }
+    // Length and pattern rules guard passwords and keys: describe the value instead of echoing it.
+    boolean hide = v instanceof String && Set.of("length", "min_length", "max_length", "pattern").contains(
+        c.operator());
+    String shown = hide ? "the value (" + length(v) + " characters)" : Values.show(v);
+    return shown + " does not satisfy " + c.operator() + ": " + showArg(arg);
   }
 
   private static String showArg(Object arg) {
@@ -292,6 +312,13 @@ public final class Validator {
       }
       return Integer.MIN_VALUE;
     }
+    if ("integer".equals(type) || "float".equals(type)) {
+      BigDecimal x = number(a);
+      BigDecimal y = number(b);
+      if (x != null && y != null) {
+        return x.compareTo(y);
+      }
+    }
     if (a instanceof Number x && b instanceof Number y) {
       return decimal(x).compareTo(decimal(y));
     }
@@ -299,6 +326,21 @@ public final class Validator {
       return Integer.signum(x.compareTo(y));
     }
     return a.equals(b) ? 0 : Integer.MIN_VALUE;
+  }
+
+  /** Returns a number, or a numeric string as tosca-parser would convert it, as a decimal; else null. */
+  private static BigDecimal number(Object o) {
+    if (o instanceof Number n) {
+      return decimal(n);
+    }
+    if (o instanceof String s) {
+      try {
+        return new BigDecimal(s.trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static BigDecimal decimal(Number n) {
@@ -334,6 +376,7 @@ public final class Validator {
         String opath = ipath + "." + op.getKey();
         op.getValue().inputs().forEach((k, v) -> walk(v, opath + ".inputs." + k));
         op.getValue().extras().forEach((k, v) -> walk(v, opath + "." + k));
+        checkPlaybookInputs(op.getValue(), opath);
       }
     }
     n.extras().forEach((k, v) -> walk(v, path + "." + k));
@@ -346,6 +389,62 @@ public final class Validator {
     Capability endpoint = n.capabilities().get("endpoint");
     if (endpoint != null) {
       checkEndpoint(endpoint, path + ".capabilities.endpoint.properties");
+    }
+  }
+
+  /**
+   * Checks string inputs of an Ansible playbook operation the way the IM will use them: it writes each as
+   * {@code name: "<value>"} into the playbook's vars (Tosca.py {@code _gen_configure_from_interfaces}), so an
+   * unescaped double quote breaks the playbook; and {@code ansible_tasks} must be a YAML list of tasks. Both would
+   * otherwise fail only at contextualization, after the VMs were paid for.
+   */
+  private void checkPlaybookInputs(Operation op, String opath) {
+    String impl = op.implementation();
+    if (impl == null || !(impl.endsWith(".yml") || impl.endsWith(".yaml"))) {
+      return;
+    }
+    for (Map.Entry<String, Object> in : op.inputs().entrySet()) {
+      String where = opath + ".inputs." + in.getKey();
+      Object v = in.getValue();
+      if (v instanceof ToscaFunction.GetInput g && g.path().isEmpty() && template.inputs().containsKey(g.name())) {
+        where = inputPath(g.name()) + ".default";
+        v = template.inputs().get(g.name()).defaultValue().orElse(null);
+      }
+      if (!(v instanceof String text) || text.startsWith("|")) {
+        continue;
+      }
+      if (hasUnescapedDoubleQuote(text)) {
+        problem(where, "contains an unescaped double quote; the IM passes '" + in.getKey() + "' to the playbook"
+            + " inside double quotes, so write it as \\\"");
+      }
+      if (in.getKey().equals("ansible_tasks") && !text.isBlank()) {
+        checkAnsibleTasks(text.replace("\\\"", "\"").replace("\\\\", "\\"), where);
+      }
+    }
+  }
+
+  private static boolean hasUnescapedDoubleQuote(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void checkAnsibleTasks(String text, String where) {
+    Object tasks;
+    try {
+      tasks = YamlTree.parse(text).root();
+    } catch (io.github.imsdk.tosca.ToscaParseException e) {
+      problem(where, "ansible_tasks is not valid YAML: " + e.getMessage());
+      return;
+    }
+    if (!(tasks instanceof List<?> l) || l.stream().anyMatch(t -> !(t instanceof Map<?, ?>))) {
+      problem(where, "ansible_tasks must be a YAML list of tasks ('- name: ...')");
     }
   }
 
@@ -380,7 +479,8 @@ public final class Validator {
     positiveInteger(hp.get("num_gpus"), host + "num_gpus", 0);
     literalOfType(hp.get("mem_size"), "scalar-unit.size", host + "mem_size");
     literalOfType(hp.get("disk_size"), "scalar-unit.size", host + "disk_size");
-    literalOfType(hp.get("preemptible_instance"), "boolean", host + "preemptible_instance");
+    // The IM spells it preemtible_instance (IM/tosca/Tosca.py property_map).
+    literalOfType(hp.get("preemtible_instance"), "boolean", host + "preemtible_instance");
     Map<String, Object> sp = n.capability("scalable").map(Capability::properties).orElse(Map.of());
     for (String k : List.of("count", "min_instances", "max_instances", "default_instances")) {
       positiveInteger(sp.get(k), caps + "scalable.properties." + k, 0);
@@ -391,9 +491,10 @@ public final class Validator {
     if (v == null || v instanceof ToscaFunction) {
       return;
     }
-    if (!Values.isInteger(v)) {
+    BigDecimal n = typeProblem("integer", v) == null ? number(v) : null;
+    if (n == null) {
       problem(path, Values.show(v) + " is not an integer");
-    } else if (((Number) v).longValue() < min) {
+    } else if (n.compareTo(BigDecimal.valueOf(min)) < 0) {
       problem(path, v + " is below the minimum " + min);
     }
   }
@@ -419,6 +520,11 @@ public final class Validator {
         if (e.getValue() instanceof Map<?, ?> spec) {
           checkPort(spec.get("source"), pp + ".source");
           checkPort(spec.get("target"), pp + ".target");
+          if (spec.get("source_range") instanceof List<?> range) {
+            for (int i = 0; i < range.size(); i++) {
+              checkPort(range.get(i), pp + ".source_range[" + i + "]");
+            }
+          }
           checkProtocol(spec.get("protocol"), pp + ".protocol");
         } else if (e.getValue() != null && !(e.getValue() instanceof ToscaFunction)) {
           problem(pp, "a port must be a mapping with protocol and source, got " + Values.show(e.getValue()));

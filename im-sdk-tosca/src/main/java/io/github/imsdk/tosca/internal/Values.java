@@ -91,6 +91,17 @@ public final class Values {
     return n;
   }
 
+  /**
+   * Returns {@code value}, or throws an IllegalArgumentException naming what was missing (never a bare
+   * NullPointerException).
+   */
+  public static <T> T require(T value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
+    return value;
+  }
+
   /** Tells whether a value is a whole number (Integer, Long or BigInteger). */
   public static boolean isInteger(Object v) {
     return v instanceof Integer || v instanceof Long || v instanceof BigInteger;

@@ -7,9 +7,11 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -34,6 +36,17 @@ public final class YamlTree {
 
   /** Deeper than any sensible template; stops recursive aliases ({@code &a [*a]}). */
   private static final int MAX_DEPTH = 200;
+
+  /**
+   * Values built here are trees, so every alias is expanded; this caps the values produced by expansions, which
+   * stops documents whose few aliases expand exponentially ("billion laughs") below SnakeYAML's own alias limit.
+   * Templates that reuse an anchor a few times stay far below it.
+   */
+  private static final int MAX_EXPANDED = 100_000;
+
+  private final Set<Node> anchored = Collections.newSetFromMap(new IdentityHashMap<>());
+  private int aliasDepth;
+  private int expanded;
 
   private final ScalarConstructor scalars;
   private final Map<String, Mark> marks = new HashMap<>();
@@ -89,6 +102,24 @@ public final class YamlTree {
     if (depth > MAX_DEPTH) {
       throw error("nesting deeper than " + MAX_DEPTH + " levels (a recursive alias?)", node.getStartMark(), path);
     }
+    boolean alias = node.getAnchor() != null && !anchored.add(node);
+    if (alias) {
+      aliasDepth++;
+    }
+    try {
+      if (aliasDepth > 0 && ++expanded > MAX_EXPANDED) {
+        throw error("aliases expand to more than " + MAX_EXPANDED + " values (a document built to exhaust memory?)",
+            node.getStartMark(), path);
+      }
+      return convertNode(node, path, depth);
+    } finally {
+      if (alias) {
+        aliasDepth--;
+      }
+    }
+  }
+
+  private Object convertNode(Node node, String path, int depth) {
     if (node instanceof ScalarNode s) {
       return scalar(s, path);
     }
