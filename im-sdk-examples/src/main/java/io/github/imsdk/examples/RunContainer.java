@@ -6,7 +6,6 @@ import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.InfrastructureState;
 import io.github.imsdk.core.OsCredentials;
 import io.github.imsdk.core.State;
-import io.github.imsdk.core.Template;
 import io.github.imsdk.core.VmInfo;
 import io.github.imsdk.tosca.ContainerRecipe;
 import java.io.PrintStream;
@@ -84,7 +83,7 @@ final class RunContainer {
       try {
         InfrastructureId id;
         try {
-          id = c.im.infrastructures().create(Template.tosca(recipe.template().toYaml()));
+          id = c.im.infrastructures().create(recipe.template());
           created.set(id);
         } finally {
           createReturned.countDown();
