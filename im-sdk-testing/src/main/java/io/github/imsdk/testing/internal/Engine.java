@@ -555,7 +555,8 @@ public final class Engine {
       case "tosca" -> {
         requireTosca(inf, "tosca");
         String yaml = inf.tosca;
-        if (answers.negotiate(x, "text/yaml", true) == Answers.Out.JSON) {
+        // IM 1.19.2 refuses Accept: text/plain here (415); 2.0 serves it.
+        if (answers.negotiate(x, settings.imV2() ? "text/plain" : "text/yaml", true) == Answers.Out.JSON) {
           answers.json(x, Map.of("tosca", yaml));
         } else {
           answers.text(x, "text/plain", yaml);
