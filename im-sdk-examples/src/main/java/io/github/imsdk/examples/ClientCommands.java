@@ -3,6 +3,7 @@ package io.github.imsdk.examples;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.imsdk.core.ImWaitException;
 import io.github.imsdk.core.Infrastructure;
 import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.InfrastructureState;
@@ -16,12 +17,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@code im_client}-style commands: list, create, getstate, getinfo, getvminfo, getoutputs, getcontmsg, wait,
@@ -32,13 +33,20 @@ final class ClientCommands {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final List<String> SECRET_KEYS = List.of("password", "private_key", "token", "secret");
 
+  /** Default of {@code wait}'s max_time, in seconds (10 h, as im_client). */
+  static final long DEFAULT_WAIT_SECONDS = 36000;
+
   private final Args args;
   private final PrintStream out;
+  private final PrintStream err;
+  private final boolean terminal;
   private final boolean json;
 
-  ClientCommands(Args args, PrintStream out) {
+  ClientCommands(Args args, PrintStream out, PrintStream err, boolean terminal) {
     this.args = args;
     this.out = out;
+    this.err = err;
+    this.terminal = terminal;
     this.json = args.flag("json");
   }
 
@@ -177,40 +185,46 @@ final class ClientCommands {
     return 0;
   }
 
+  /**
+   * Waits until configured, showing the progress on stderr (stdout keeps im_client's wording); exits 0 when
+   * configured, 1 on a failure state or the timeout. Errors that waiting cannot heal (a 404, a 403) propagate.
+   */
   private int waitFor(Connection c) {
     Infrastructure inf = infrastructure(c);
-    Duration max = Duration.ofSeconds(args.positional().size() > 1 ? parseLong(args.positional().get(1)) : 36000);
-    Instant start = Instant.now();
-    Duration interval = Duration.ofMillis(500);
-    InfrastructureState s;
-    int unknown = 0;
-    while (true) {
-      s = inf.state();
-      State st = s.state();
-      if (st == State.UNKNOWN) {
-        unknown++;
-      }
-      boolean keepWaiting = (st == State.PENDING || st == State.RUNNING || st == State.UNKNOWN) && unknown < 3;
-      if (!keepWaiting || Duration.between(start, Instant.now()).compareTo(max) >= 0) {
-        break;
-      }
-      sleep(interval);
-      interval = interval.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
-          : interval.multipliedBy(2);
+    long seconds = args.positional().size() > 1 ? parseLong(args.positional().get(1)) : DEFAULT_WAIT_SECONDS;
+    if (seconds < 1) {
+      throw new UsageException("max_time must be a positive number of seconds, not " + seconds);
     }
-    boolean ok = s.isConfigured();
-    boolean timedOut = s.state().isTransient() && s.state() != State.UNKNOWN;
+    AtomicReference<InfrastructureState> last = new AtomicReference<>();
+    ImWaitException failure = null;
+    try (Progress progress = json ? null : Progress.start(err, terminal)) {
+      inf.waitUntil(c.configured(Duration.ofSeconds(seconds)), p -> {
+        last.set(p.snapshot());
+        if (progress != null) {
+          progress.accept(p);
+        }
+      });
+    } catch (ImWaitException e) {
+      if (e.reason() != ImWaitException.Reason.FAILED && e.reason() != ImWaitException.Reason.TIMEOUT) {
+        throw e;
+      }
+      failure = e;
+    }
+    InfrastructureState s = failure == null ? last.get() : failure.lastState().orElse(null);
+    String state = s == null ? State.UNKNOWN.wire() : s.rawState();
+    boolean timedOut = failure != null && failure.reason() == ImWaitException.Reason.TIMEOUT;
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("state", s.rawState());
-      m.put("configured", ok);
+      m.put("state", state);
+      m.put("configured", failure == null);
       print(m);
-    } else if (ok) {
-      out.println("The infrastructure is in state: " + s.rawState());
     } else {
-      out.println(timedOut ? "Timeout waiting." : "The infrastructure is in state: " + s.rawState());
+      out.println(timedOut ? "Timeout waiting." : "The infrastructure is in state: " + state);
     }
-    return ok ? 0 : 1;
+    if (failure != null) {
+      err.println("error: " + Progress.summary(failure));
+    }
+    return failure == null ? 0 : 1;
   }
 
   private int destroy(Connection c) {
@@ -229,15 +243,6 @@ final class ClientCommands {
       return Long.parseLong(s.trim());
     } catch (NumberFormatException e) {
       throw new UsageException("max_time must be a number of seconds, not '" + s + "'");
-    }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UsageException("interrupted");
     }
   }
 

@@ -3,13 +3,28 @@ package io.github.imsdk.examples;
 import io.github.imsdk.auth.AuthFile;
 import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.InfrastructureManager;
+import io.github.imsdk.core.Wait;
 import io.github.imsdk.testing.EmulatorTimings;
 import io.github.imsdk.testing.ImEmulator;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Duration;
 
 /** A client for the configured IM, or for an in-process emulator when nothing is configured. */
 final class Connection implements AutoCloseable {
+
+  /**
+   * First pause between state polls of a real IM. A deployment takes minutes, and a shared IM (im.egi.eu) serves
+   * many users, so the commands poll it gently: 5 s growing by 1.5x up to 30 s.
+   */
+  static final Duration POLL_INITIAL = Duration.ofSeconds(5);
+  /** Longest pause between state polls of a real IM. */
+  static final Duration POLL_MAX = Duration.ofSeconds(30);
+  /** First pause between polls of the in-process emulator, whose demo VMs are configured after 3 s. */
+  static final Duration EMULATOR_POLL_INITIAL = Duration.ofMillis(500);
+  /** Longest pause between polls of the in-process emulator: the demo ends within a second of configured. */
+  static final Duration EMULATOR_POLL_MAX = Duration.ofSeconds(1);
+  private static final double POLL_MULTIPLIER = 1.5;
 
   final InfrastructureManager im;
   /** The in-process emulator, or null when talking to a configured IM. */
@@ -51,6 +66,16 @@ final class Connection implements AutoCloseable {
 
   private static InfrastructureManager client(String url, Credentials credentials) {
     return InfrastructureManager.builder().endpoint(url).credentials(credentials).build();
+  }
+
+  /**
+   * Returns a wait until configured with {@code timeout}, polling at the pace that suits this IM:
+   * {@link #POLL_INITIAL}..{@link #POLL_MAX} for a real one, sub-second for the in-process emulator.
+   */
+  Wait configured(Duration timeout) {
+    Wait wait = Wait.configured().timeout(timeout);
+    return isEmulated() ? wait.backoff(EMULATOR_POLL_INITIAL, EMULATOR_POLL_MAX, POLL_MULTIPLIER)
+        : wait.backoff(POLL_INITIAL, POLL_MAX, POLL_MULTIPLIER);
   }
 
   boolean isEmulated() {

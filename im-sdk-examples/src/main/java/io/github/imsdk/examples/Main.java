@@ -2,8 +2,10 @@ package io.github.imsdk.examples;
 
 import io.github.imsdk.ImException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -27,21 +29,35 @@ public final class Main {
       The container pipeline:
         run-container --image IMAGE --port PORT [--cpus N] [--memory "4 GB"] [--disk "10 GB"|0]
                       [--os-image URL] [--name NAME] [--keep] [--show-secrets] [--timeout MINUTES]
-            create a VM running the container, wait until configured, print "endpoint: <url>" and the SSH
-            details, then destroy it (unless --keep). Ctrl-C destroys what was created.
+            create a VM running the container, wait until configured (--timeout, default %d minutes), print
+            "endpoint: <url>" and the SSH details, then destroy it (unless --keep). If it fails, print the
+            last states and the head of the contextualization log, and destroy it (unless --keep); exit 1.
+            Ctrl-C destroys what was created.
         template      same flags as run-container: print the TOSCA template instead of deploying it
 
       im_client-style commands (need an IM: --im-url and --auth-file, IM_URL and IM_AUTH_FILE, or im_client.cfg):
         list | create <file> | getstate <id> | getinfo <id> | getvminfo <id> <vm> [attr]
         getoutputs <id> | getcontmsg <id> | wait <id> [max_time_s] | destroy <id>
         options: --json (JSON output), --show-secrets (print passwords)
+        wait: until configured, at most max_time_s (default %d); progress on stderr; exit 1 if it fails
+
+      Polling: the waits poll GET /infrastructures/<id>/state first at once, then after %s, growing by 1.5x up
+      to every %s, so that a shared IM is not hammered during a deployment that takes minutes; with the
+      in-process emulator, after %s growing up to every %s. An unconfigured (or stopped) state is read
+      twice before it counts as a failure; three unknown readings end the wait.
 
       Configuration: --im-url URL --auth-file FILE, else IM_URL / IM_AUTH_FILE, else [im_client] restapi_url and
       auth_file in ./im_client.cfg or ~/.im_client.cfg. With none at all, run-container uses an in-process IM
       emulator.
-      """;
+      """.formatted(RunContainer.DEFAULT_TIMEOUT_MINUTES, ClientCommands.DEFAULT_WAIT_SECONDS,
+      seconds(Connection.POLL_INITIAL), seconds(Connection.POLL_MAX), seconds(Connection.EMULATOR_POLL_INITIAL),
+      seconds(Connection.EMULATOR_POLL_MAX));
 
   private Main() {}
+
+  private static String seconds(Duration d) {
+    return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+  }
 
   /** Runs a command and exits with its code. */
   public static void main(String[] argv) {
@@ -80,7 +96,7 @@ public final class Main {
           }
           Args args = Args.parse(rest, CONNECTION_FLAGS, Set.of("json", "show-secrets", "yes"));
           try (Connection c = Connection.open(ImConfig.resolve(args, env, workDir, home), false, out)) {
-            return new ClientCommands(args, out).run(command, c);
+            return new ClientCommands(args, out, err, terminal).run(command, c);
           }
         }
       }

@@ -1,12 +1,13 @@
 package io.github.imsdk.examples;
 
 import io.github.imsdk.ImException;
+import io.github.imsdk.core.CreateOptions;
+import io.github.imsdk.core.ImWaitException;
 import io.github.imsdk.core.Infrastructure;
 import io.github.imsdk.core.InfrastructureId;
-import io.github.imsdk.core.InfrastructureState;
 import io.github.imsdk.core.OsCredentials;
-import io.github.imsdk.core.State;
 import io.github.imsdk.core.VmInfo;
+import io.github.imsdk.core.Wait;
 import io.github.imsdk.tosca.ContainerRecipe;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -32,6 +33,10 @@ final class RunContainer {
   private final PrintStream out;
   private final PrintStream err;
   private final boolean terminal;
+
+  /** Default of {@code --timeout}, in minutes. */
+  static final int DEFAULT_TIMEOUT_MINUTES = 45;
+  private static final int CONTMSG_HEAD_CHARS = Wait.configured().contmsgHeadLength();
 
   RunContainer(Args args, PrintStream out, PrintStream err, boolean terminal) {
     this.args = args;
@@ -71,49 +76,19 @@ final class RunContainer {
 
   int run(ImConfig config) {
     ContainerRecipe recipe = recipe(args);
-    Duration timeout = Duration.ofMinutes(args.intValue("timeout", 45));
-    boolean keep = args.flag("keep");
+    int minutes = args.intValue("timeout", DEFAULT_TIMEOUT_MINUTES);
+    if (minutes < 1) {
+      throw new UsageException("--timeout must be a positive number of minutes, not " + minutes);
+    }
+    Duration timeout = Duration.ofMinutes(minutes);
     try (Connection c = Connection.open(config, true, out)) {
-      AtomicReference<InfrastructureId> created = new AtomicReference<>();
-      CountDownLatch createReturned = new CountDownLatch(1);
-      AtomicBoolean finished = new AtomicBoolean();
-      Thread hook = new Thread(() -> onInterrupt(c, created, createReturned, finished), "destroy-on-interrupt");
+      Cleanup cleanup = new Cleanup(c, Thread.currentThread());
+      Thread hook = new Thread(cleanup::onInterrupt, "destroy-on-interrupt");
       Runtime.getRuntime().addShutdownHook(hook);
-      Instant start = Instant.now();
       try {
-        InfrastructureId id;
-        try {
-          id = c.im.infrastructures().create(recipe.template());
-          created.set(id);
-        } finally {
-          createReturned.countDown();
-        }
-        out.println("created infrastructure " + id);
-        Infrastructure inf = c.im.infrastructure(id);
-        InfrastructureState last = waitConfigured(inf, start, timeout, c.isEmulated());
-        if (!last.isConfigured()) {
-          err.println("error: the infrastructure ended " + last.rawState() + " ("
-              + Progress.describe(last) + ")");
-          contmsgTail(inf);
-          finish(c, id, keep, finished);
-          return 1;
-        }
-        String endpoint = inf.outputs().string(recipe.endpointOutput());
-        out.println("endpoint: " + endpoint);
-        printSsh(inf);
-        out.println("ready after " + Progress.format(Duration.between(start, Instant.now())));
-        finish(c, id, keep, finished);
-        return 0;
-      } catch (ImException e) {
-        err.println("error: " + e.getMessage());
-        InfrastructureId id = created.get();
-        if (id != null) {
-          finish(c, id, keep, finished);
-        }
-        finished.set(true);
-        return 1;
+        return deploy(c, recipe, timeout, cleanup);
       } finally {
-        finished.set(true);
+        cleanup.mainDone();
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -123,42 +98,58 @@ final class RunContainer {
     }
   }
 
-  private InfrastructureState waitConfigured(Infrastructure inf, Instant start, Duration timeout, boolean fast) {
-    Progress progress = new Progress(out, terminal);
-    Duration interval = fast ? Duration.ofMillis(200) : Duration.ofSeconds(5);
-    Duration maxInterval = fast ? Duration.ofMillis(500) : Duration.ofSeconds(30);
-    int unknown = 0;
+  private int deploy(Connection c, ContainerRecipe recipe, Duration timeout, Cleanup cleanup) {
+    Instant start = Instant.now();
+    InfrastructureId id = null;
     try {
-      while (true) {
-        Duration elapsed = Duration.between(start, Instant.now());
-        InfrastructureState s = inf.state();
-        progress.update(elapsed, s);
-        if (s.state() == State.UNKNOWN && ++unknown < 3) {
-          sleep(interval);
-          continue;
-        }
-        if (!s.state().isTransient() || elapsed.compareTo(timeout) > 0) {
-          progress.done();
-          if (s.state().isTransient()) {
-            err.println("error: not configured after " + Progress.format(timeout) + " (--timeout, minutes)");
-          }
-          return s;
-        }
-        sleep(interval);
-        interval = interval.multipliedBy(3).dividedBy(2).compareTo(maxInterval) > 0 ? maxInterval
-            : interval.multipliedBy(3).dividedBy(2);
+      try {
+        // IM's async launch answers as soon as the id exists, so the user sees it before the VMs boot and
+        // a launch failure shows up in the wait (state failed, with the contmsg) instead of as a create error.
+        id = c.im.infrastructures().create(recipe.template(), CreateOptions.asyncLaunch());
+        cleanup.created.set(id);
+      } finally {
+        cleanup.createReturned.countDown();
       }
-    } finally {
-      progress.done();
+      out.println("created infrastructure " + id);
+      Infrastructure inf = c.im.infrastructure(id);
+      try (Progress progress = Progress.start(out, terminal)) {
+        inf.waitUntil(c.configured(timeout), progress);
+      }
+      String endpoint = inf.outputs().string(recipe.endpointOutput());
+      out.println("endpoint: " + endpoint);
+      printSsh(inf);
+      out.println("ready after " + Progress.format(Duration.between(start, Instant.now())));
+      return finish(c, id, cleanup) ? 0 : 1;
+    } catch (ImWaitException e) {
+      if (cleanup.ownedByHook()) {
+        return 1;
+      }
+      reportWaitFailure(e);
+      finish(c, id, cleanup);
+      return 1;
+    } catch (ImException e) {
+      if (cleanup.ownedByHook()) {
+        return 1;
+      }
+      err.println("error: " + e.getMessage());
+      if (id != null) {
+        finish(c, id, cleanup);
+      }
+      return 1;
     }
   }
 
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ImException("interrupted while waiting");
+  /** Prints why the wait failed: the waiter's summary (last state, VM states, time), then the contmsg head. */
+  private void reportWaitFailure(ImWaitException e) {
+    err.println("error: " + Progress.summary(e));
+    if (e.reason() == ImWaitException.Reason.TIMEOUT) {
+      err.println("(give it longer with --timeout MINUTES; the default is " + DEFAULT_TIMEOUT_MINUTES + ")");
+    }
+    String head = e.contmsgHead().strip();
+    if (!head.isEmpty()) {
+      err.println("contextualization log (" + (e.contmsgHead().length() < CONTMSG_HEAD_CHARS ? "whole"
+          : "first " + CONTMSG_HEAD_CHARS + " characters") + "):");
+      head.lines().forEach(line -> err.println("  " + line));
     }
   }
 
@@ -179,56 +170,113 @@ final class RunContainer {
     }
   }
 
-  private void contmsgTail(Infrastructure inf) {
-    try {
-      String msg = inf.contmsg().strip();
-      String[] lines = msg.split("\n");
-      int from = Math.max(0, lines.length - 10);
-      err.println("last contextualization messages:");
-      for (int i = from; i < lines.length; i++) {
-        err.println("  " + lines[i]);
-      }
-    } catch (ImException e) {
-      err.println("(contmsg unavailable: " + e.getMessage() + ")");
+  /**
+   * Ends the run: destroys the infrastructure, or keeps it with {@code --keep}. Returns false if it could not be
+   * destroyed, or if the Ctrl-C hook has taken over.
+   */
+  private boolean finish(Connection c, InfrastructureId id, Cleanup cleanup) {
+    if (!cleanup.claim()) {
+      return false;
     }
-  }
-
-  private void finish(Connection c, InfrastructureId id, boolean keep, AtomicBoolean finished) {
-    if (keep) {
-      finished.set(true);
+    if (args.flag("keep")) {
       out.println("kept infrastructure " + id + (c.isEmulated()
           ? " (in the in-process emulator, which stops with this program)"
           : "; destroy it with: java -jar im-sdk-examples.jar destroy " + id));
-      return;
+      return true;
     }
-    c.im.infrastructure(id).destroy();
-    finished.set(true);
+    try {
+      c.im.infrastructure(id).destroy();
+    } catch (ImException e) {
+      err.println("error: could not destroy infrastructure " + id + ": " + e.getMessage());
+      err.println("it may still cost money; destroy it with: java -jar im-sdk-examples.jar destroy " + id);
+      return false;
+    }
     out.println("destroyed infrastructure " + id);
+    return true;
   }
 
-  /** The shutdown hook: on Ctrl-C, destroy what was created (waiting for a create still in flight). */
-  private void onInterrupt(Connection c, AtomicReference<InfrastructureId> created, CountDownLatch createReturned,
-      AtomicBoolean finished) {
-    if (finished.get()) {
-      return;
+  /**
+   * Who destroys what was created: the main thread when the run ends, or the shutdown hook on Ctrl-C, whichever
+   * claims it first, so that the infrastructure is destroyed exactly once and the connection stays open until it is.
+   */
+  private final class Cleanup {
+    private enum Owner { NONE, MAIN, HOOK }
+
+    final AtomicReference<InfrastructureId> created = new AtomicReference<>();
+    final CountDownLatch createReturned = new CountDownLatch(1);
+    private final CountDownLatch mainDone = new CountDownLatch(1);
+    private final CountDownLatch hookDone = new CountDownLatch(1);
+    private final AtomicReference<Owner> owner = new AtomicReference<>(Owner.NONE);
+    private final Connection c;
+    private final Thread main;
+
+    Cleanup(Connection c, Thread main) {
+      this.c = c;
+      this.main = main;
     }
-    err.println();
-    err.println("interrupted: destroying what was created");
-    try {
-      if (!createReturned.await(2, TimeUnit.MINUTES)) {
-        err.println("the create call did not return; check with: list");
+
+    /** Claims the cleanup for the main thread; false if the hook has it. */
+    boolean claim() {
+      return owner.compareAndSet(Owner.NONE, Owner.MAIN) || owner.get() == Owner.MAIN;
+    }
+
+    boolean ownedByHook() {
+      return owner.get() == Owner.HOOK;
+    }
+
+    /**
+     * Called by the main thread when it is done: lets a hook that found the cleanup claimed go on, and waits for
+     * a hook that claimed it, since closing the connection (and an in-process emulator) would cut its destroy short.
+     */
+    void mainDone() {
+      mainDone.countDown();
+      if (ownedByHook()) {
+        Thread.interrupted(); // the hook interrupted the wait; the flag must not cut this await short
+        try {
+          hookDone.await(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /** The shutdown hook: on Ctrl-C, stop the wait and destroy what was created (after a create in flight). */
+    void onInterrupt() {
+      if (!owner.compareAndSet(Owner.NONE, Owner.HOOK)) {
+        // The main thread is already destroying (or keeping) it: let it finish before the JVM halts.
+        awaitQuietly(mainDone);
         return;
       }
-      InfrastructureId id = created.get();
-      if (id != null && !finished.get()) {
-        c.im.infrastructure(id).destroy();
-        err.println("destroyed infrastructure " + id);
+      try {
+        err.println();
+        err.println("interrupted: destroying what was created");
+        if (!createReturned.await(2, TimeUnit.MINUTES)) {
+          err.println("the create call did not return; check with: list");
+          return;
+        }
+        // Interrupted only now: an interrupt during the create could lose the id of what IM created.
+        main.interrupt();
+        InfrastructureId id = created.get();
+        if (id != null) {
+          c.im.infrastructure(id).destroy();
+          err.println("destroyed infrastructure " + id);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ImException e) {
+        err.println("could not destroy: " + e.getMessage());
+      } finally {
+        err.flush();
+        hookDone.countDown();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ImException e) {
-      err.println("could not destroy: " + e.getMessage());
     }
-    err.flush();
+
+    private void awaitQuietly(CountDownLatch latch) {
+      try {
+        latch.await(2, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

@@ -3,6 +3,8 @@ package io.github.imsdk.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.imsdk.auth.AuthFile;
+import io.github.imsdk.core.State;
+import io.github.imsdk.testing.Fault;
 import io.github.imsdk.testing.EmulatorTimings;
 import io.github.imsdk.testing.ImEmulator;
 import java.nio.file.Files;
@@ -76,6 +78,45 @@ class ClientCommandsIT {
     assertThat(list).contains(id);
     assertThat(destroyed).contains("Infrastructure successfully destroyed");
     assertThat(emulator.infrastructures()).isEmpty();
+  }
+
+  @Test
+  void waitEndsAtOnceForAConfiguredInfrastructure() throws Exception {
+    // Given an infrastructure that is configured (instant timings)
+    Path template = dir.resolve("plain.yaml");
+    Files.writeString(template, PLAIN_VM);
+    String created = run(0, "create", template.toString());
+    String id = created.substring(created.lastIndexOf(' ') + 1).strip();
+
+    // When wait runs, as text and as JSON
+    String text = run(0, "wait", id);
+    String json = run(0, "wait", id, "--json");
+
+    // Then both report configured and exit 0
+    assertThat(text).isEqualTo("The infrastructure is in state: configured");
+    assertThat(json).contains("\"state\" : \"configured\"").contains("\"configured\" : true");
+  }
+
+  @Test
+  void waitOnAFailedInfrastructureExitsOneWithTheReason() throws Exception {
+    // Given an infrastructure whose VM fails to start
+    emulator.inject(Fault.nextVmsEndIn(State.FAILED));
+    Path template = dir.resolve("plain.yaml");
+    Files.writeString(template, PLAIN_VM);
+    String created = run(0, "create", template.toString());
+    String id = created.substring(created.lastIndexOf(' ') + 1).strip();
+
+    // When wait runs
+    try (JarProcess p = JarProcess.start(dir, withConnection("wait", id, "60"))) {
+      int code = p.exitCode(LIMIT);
+
+      // Then it prints im_client's line with the state, the waiter's reason on stderr, and exits 1
+      assertThat(code).as(p.stderr()).isEqualTo(1);
+      assertThat(p.stdout()).isEqualTo("The infrastructure is in state: failed");
+      assertThat(p.stderr()).contains("infrastructure failed, vm 0 failed")
+          .contains("error: Waiting for infrastructure " + id + " to be configured failed")
+          .contains("the infrastructure is failed").doesNotContain("contmsgHead()");
+    }
   }
 
   @Test
