@@ -197,7 +197,7 @@ final class ClientCommands {
     }
     AtomicReference<InfrastructureState> last = new AtomicReference<>();
     ImWaitException failure = null;
-    try (Progress progress = json ? null : Progress.start(err, terminal)) {
+    try (Progress progress = json ? null : Progress.start(err, terminal, Duration.ZERO)) {
       inf.waitUntil(c.configured(Duration.ofSeconds(seconds)), p -> {
         last.set(p.snapshot());
         if (progress != null) {

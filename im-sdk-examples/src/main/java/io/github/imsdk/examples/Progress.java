@@ -30,6 +30,7 @@ final class Progress implements Consumer<WaitProgress>, AutoCloseable {
   private final PrintStream out;
   private final boolean terminal;
   private final LongSupplier nanoTime;
+  private final Duration offset;
   private ScheduledExecutorService ticker;
   private InfrastructureState lastState;
   private Duration lastElapsed = Duration.ZERO;
@@ -40,17 +41,24 @@ final class Progress implements Consumer<WaitProgress>, AutoCloseable {
   /**
    * Creates a display without a ticker; {@link #tick()} repaints by hand.
    *
+   * @param offset added to the events' times, which count from the start of the wait: the time already spent,
+   *     e.g. on the create call, so that the display shows the time since the user started the command
    * @param nanoTime the clock the terminal line's time advances by between events
    */
-  Progress(PrintStream out, boolean terminal, LongSupplier nanoTime) {
+  Progress(PrintStream out, boolean terminal, Duration offset, LongSupplier nanoTime) {
     this.out = out;
     this.terminal = terminal;
+    this.offset = offset;
     this.nanoTime = nanoTime;
   }
 
-  /** Creates a display; on a terminal it repaints every second until {@link #close()}. */
-  static Progress start(PrintStream out, boolean terminal) {
-    Progress p = new Progress(out, terminal, System::nanoTime);
+  /**
+   * Creates a display; on a terminal it repaints every second until {@link #close()}.
+   *
+   * @param offset the time spent before the wait started, added to the events' times
+   */
+  static Progress start(PrintStream out, boolean terminal, Duration offset) {
+    Progress p = new Progress(out, terminal, offset, System::nanoTime);
     if (terminal) {
       p.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "progress-ticker");
@@ -69,7 +77,7 @@ final class Progress implements Consumer<WaitProgress>, AutoCloseable {
   @Override
   public synchronized void accept(WaitProgress event) {
     lastState = event.snapshot();
-    lastElapsed = event.elapsed();
+    lastElapsed = offset.plus(event.elapsed());
     lastEventNanos = nanoTime.getAsLong();
     String states = describe(lastState);
     if (terminal) {

@@ -112,7 +112,7 @@ final class RunContainer {
       }
       out.println("created infrastructure " + id);
       Infrastructure inf = c.im.infrastructure(id);
-      try (Progress progress = Progress.start(out, terminal)) {
+      try (Progress progress = Progress.start(out, terminal, Duration.between(start, Instant.now()))) {
         inf.waitUntil(c.configured(timeout), progress);
       }
       String endpoint = inf.outputs().string(recipe.endpointOutput());

@@ -47,8 +47,8 @@ class ProgressTest {
 
   @Test
   void plainModePrintsOneLinePerReadingThatChangedSomething() {
-    // Given a display for a log, not a terminal
-    Progress progress = new Progress(out, false, nanos::get);
+    // Given a display for a log, not a terminal, of a wait that started 2 s after the command
+    Progress progress = new Progress(out, false, Duration.ofSeconds(2), nanos::get);
     InfrastructureState pending = state(State.PENDING, State.PENDING, State.PENDING);
     InfrastructureState running = state(State.RUNNING, State.RUNNING, State.RUNNING);
 
@@ -61,16 +61,16 @@ class ProgressTest {
     progress.accept(vmEvent(2500, running, "1", State.PENDING));
     progress.close();
 
-    // Then each reading is one line with the infrastructure's state, each VM's state and the time waited
+    // Then each reading is one line with the infrastructure's state, each VM's state and the time since the start
     assertThat(printed().lines()).containsExactly(
-        "[0.0s] infrastructure pending, vm 0 pending, vm 1 pending",
-        "[2.5s] infrastructure running, vm 0 running, vm 1 running");
+        "[2.0s] infrastructure pending, vm 0 pending, vm 1 pending",
+        "[4.5s] infrastructure running, vm 0 running, vm 1 running");
   }
 
   @Test
   void terminalModeRewritesOneLineAndKeepsTheTimeMovingBetweenEvents() {
     // Given a display on a terminal
-    Progress progress = new Progress(out, true, nanos::get);
+    Progress progress = new Progress(out, true, Duration.ZERO, nanos::get);
     InfrastructureState pending = state(State.PENDING, State.PENDING);
     InfrastructureState configured = state(State.CONFIGURED, State.CONFIGURED);
 
@@ -93,7 +93,7 @@ class ProgressTest {
   @Test
   void terminalTickBeforeAnyEventOrAfterTheEndPrintsNothing() {
     // Given a terminal display that has shown nothing yet
-    Progress progress = new Progress(out, true, nanos::get);
+    Progress progress = new Progress(out, true, Duration.ZERO, nanos::get);
 
     // When the ticker fires before the first reading, Then nothing is printed
     progress.tick();
