@@ -213,6 +213,11 @@ public final class Validator {
           problem(apath, op + " needs a non-negative integer");
           return false;
         }
+        if (arg instanceof BigInteger) {
+          // Only integers beyond 64 bits stay BigInteger; longValue() would wrap them round.
+          problem(apath, op + " " + arg + " is out of range");
+          return false;
+        }
         return true;
       }
       case "pattern" -> {
@@ -312,6 +317,10 @@ public final class Validator {
       }
       return Integer.MIN_VALUE;
     }
+    Integer nonFinite = compareNonFinite(a, b);
+    if (nonFinite != null) {
+      return nonFinite;
+    }
     if ("integer".equals(type) || "float".equals(type)) {
       BigDecimal x = number(a);
       BigDecimal y = number(b);
@@ -326,6 +335,28 @@ public final class Validator {
       return Integer.signum(x.compareTo(y));
     }
     return a.equals(b) ? 0 : Integer.MIN_VALUE;
+  }
+
+  /**
+   * Compares when either side is YAML's {@code .inf}, {@code -.inf} or {@code .nan}, which have no decimal form
+   * (BigDecimal would throw); returns null when both sides are finite. NaN compares with nothing.
+   */
+  private static Integer compareNonFinite(Object a, Object b) {
+    boolean na = a instanceof Double d && !Double.isFinite(d);
+    boolean nb = b instanceof Double d && !Double.isFinite(d);
+    if (!na && !nb) {
+      return null;
+    }
+    double x = na ? (Double) a : toDouble(number(a));
+    double y = nb ? (Double) b : toDouble(number(b));
+    if (Double.isNaN(x) || Double.isNaN(y)) {
+      return Integer.MIN_VALUE;
+    }
+    return Integer.signum(Double.compare(x, y));
+  }
+
+  private static double toDouble(BigDecimal n) {
+    return n == null ? Double.NaN : n.doubleValue();
   }
 
   /** Returns a number, or a numeric string as tosca-parser would convert it, as a decimal; else null. */
@@ -542,15 +573,17 @@ public final class Validator {
     if (!Values.isInteger(v)) {
       if (v instanceof String s && s.matches("\\d+[-:]\\d+")) {
         String[] r = s.split("[-:]");
-        checkPort(Integer.parseInt(r[0]), path);
-        checkPort(Integer.parseInt(r[1]), path);
+        // BigInteger: the digits may be too many for an int (e.g. '99999999999-1').
+        checkPort(new BigInteger(r[0]), path);
+        checkPort(new BigInteger(r[1]), path);
         return;
       }
       problem(path, Values.show(v) + " is not a port number");
       return;
     }
-    long port = ((Number) v).longValue();
-    if (port < 1 || port > 65535) {
+    // Compared as decimals: a BigInteger's longValue() would wrap 2^64 + 80 round to 80.
+    BigDecimal port = decimal((Number) v);
+    if (port.compareTo(BigDecimal.ONE) < 0 || port.compareTo(BigDecimal.valueOf(65535)) > 0) {
       problem(path, "port " + v + " is out of range 1..65535");
     }
   }
