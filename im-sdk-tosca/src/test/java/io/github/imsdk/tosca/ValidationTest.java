@@ -290,6 +290,29 @@ class ValidationTest {
   }
 
   @Test
+  void valuesThatCannotBeComparedSatisfyNoOrderingConstraint() {
+    // Given NaN defaults, which cannot be ordered against any bound, and a bound that is no size
+    String yaml = """
+        tosca_definitions_version: tosca_simple_yaml_1_0
+        topology_template:
+          inputs:
+            nan_below: { type: float, default: .nan, constraints: [ { less_than: 5 } ] }
+            nan_at_most: { type: float, default: .nan, constraints: [ { less_or_equal: 5 } ] }
+            size_below: { type: scalar-unit.size, default: 2 GB, constraints: [ { less_than: lots } ] }
+            fine: { type: scalar-unit.size, default: 2 GB, constraints: [ { less_than: 4 GB } ] }
+        """;
+
+    // When the template is validated
+    List<ToscaProblem> problems = ToscaTemplate.parse(yaml).validate();
+
+    // Then each NaN default is reported (before, less_than/less_or_equal let them pass), and the bad bound too
+    assertThat(problems).extracting(ToscaProblem::path).containsExactly("topology_template.inputs.nan_below.default",
+        "topology_template.inputs.nan_at_most.default", "topology_template.inputs.size_below.constraints[0].less_than");
+    assertThat(problems).extracting(ToscaProblem::path)
+        .doesNotContain("topology_template.inputs.fine.default");
+  }
+
+  @Test
   void aLengthConstraintBeyond64BitsIsReported() {
     // Given a min_length of 2^64 (whose low 64 bits are 0)
     String yaml = """

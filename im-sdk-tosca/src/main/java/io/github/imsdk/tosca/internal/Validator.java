@@ -250,14 +250,14 @@ public final class Validator {
     boolean ok;
     switch (c.operator()) {
       case "equal" -> ok = compare(type, v, arg) == 0;
-      case "greater_than" -> ok = compare(type, v, arg) > 0;
-      case "greater_or_equal" -> ok = compare(type, v, arg) >= 0;
-      case "less_than" -> ok = compare(type, v, arg) < 0;
-      case "less_or_equal" -> ok = compare(type, v, arg) <= 0;
+      case "greater_than" -> ok = holds(compare(type, v, arg), cmp -> cmp > 0);
+      case "greater_or_equal" -> ok = holds(compare(type, v, arg), cmp -> cmp >= 0);
+      case "less_than" -> ok = holds(compare(type, v, arg), cmp -> cmp < 0);
+      case "less_or_equal" -> ok = holds(compare(type, v, arg), cmp -> cmp <= 0);
       case "in_range" -> {
         List<?> l = (List<?>) arg;
-        ok = ("UNBOUNDED".equals(l.get(0)) || compare(type, v, l.get(0)) >= 0)
-            && ("UNBOUNDED".equals(l.get(1)) || compare(type, v, l.get(1)) <= 0);
+        ok = ("UNBOUNDED".equals(l.get(0)) || holds(compare(type, v, l.get(0)), cmp -> cmp >= 0))
+            && ("UNBOUNDED".equals(l.get(1)) || holds(compare(type, v, l.get(1)), cmp -> cmp <= 0));
       }
       case "valid_values" -> {
         ok = false;
@@ -306,7 +306,15 @@ public final class Validator {
     return -1;
   }
 
-  /** Compares two values of a type; values that cannot be compared give a non-zero, non-matching result. */
+  /** A comparison that is neither less, equal nor greater: such values satisfy no ordering constraint. */
+  private static final int INCOMPARABLE = Integer.MIN_VALUE;
+
+  /** Tells whether {@code cmp} is a real comparison result that {@code test} accepts. */
+  private static boolean holds(int cmp, java.util.function.IntPredicate test) {
+    return cmp != INCOMPARABLE && test.test(cmp);
+  }
+
+  /** Compares two values of a type; values that cannot be compared give {@link #INCOMPARABLE}. */
   private static int compare(String type, Object a, Object b) {
     Optional<ScalarUnit.Kind> kind = ScalarUnit.Kind.ofTypeName(type == null ? "" : type);
     if (kind.isPresent()) {
@@ -315,7 +323,7 @@ public final class Validator {
       if (x.isPresent() && y.isPresent()) {
         return x.get().compareAmount(y.get());
       }
-      return Integer.MIN_VALUE;
+      return INCOMPARABLE;
     }
     Integer nonFinite = compareNonFinite(a, b);
     if (nonFinite != null) {
@@ -334,7 +342,7 @@ public final class Validator {
     if (a instanceof String x && b instanceof String y) {
       return Integer.signum(x.compareTo(y));
     }
-    return a.equals(b) ? 0 : Integer.MIN_VALUE;
+    return a.equals(b) ? 0 : INCOMPARABLE;
   }
 
   /**
@@ -350,7 +358,7 @@ public final class Validator {
     double x = na ? (Double) a : toDouble(number(a));
     double y = nb ? (Double) b : toDouble(number(b));
     if (Double.isNaN(x) || Double.isNaN(y)) {
-      return Integer.MIN_VALUE;
+      return INCOMPARABLE;
     }
     return Integer.signum(Double.compare(x, y));
   }
