@@ -49,7 +49,11 @@ public final class VaultClient implements AutoCloseable {
     this.session = new VaultSession(new VaultHttp(b.address, b.namespace, b.timeout), login, b.renewMargin, clock);
   }
 
-  /** Returns a builder for the Vault at {@code address}, e.g. {@code https://vault.example.org:8200}. */
+  /**
+   * Returns a builder for the Vault at {@code address}, e.g. {@code https://vault.example.org:8200}.
+   *
+   * @throws IllegalArgumentException if {@code address} is not an http(s) URL with a host, or holds user info
+   */
   public static Builder builder(URI address) {
     return new Builder(address);
   }
@@ -125,6 +129,12 @@ public final class VaultClient implements AutoCloseable {
 
     private Builder(URI address) {
       Objects.requireNonNull(address, "address");
+      String authority = address.getRawAuthority();
+      if (address.isOpaque() || address.getRawUserInfo() != null || authority != null && authority.contains("@")) {
+        // The address is not quoted: its user info, or what an opaque URI holds, may be a password.
+        throw new IllegalArgumentException("the Vault address must be an http(s) URL with a host and without user"
+            + " info (user:password@); pass credentials with auth(...) instead");
+      }
       String scheme = address.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || address.getHost() == null) {
         throw new IllegalArgumentException("the Vault address must be an http(s) URL with a host, got " + address);

@@ -105,7 +105,8 @@ final class FakeVault {
       return json(503, "{\"errors\":[\"Vault is sealed\"]}");
     }
     String method = req.getMethod().getValue();
-    String path = req.getPath().getValue();
+    // Vault routes on the decoded path (Go's URL.Path); MockServer hands over the raw one.
+    String path = java.net.URI.create("http://fake-vault" + req.getPath().getValue()).getPath();
     if (!path.startsWith("/v1/")) {
       return json(404, "{\"errors\":[]}");
     }

@@ -200,6 +200,23 @@ class OidcAgentTokenProviderTest {
   }
 
   @Test
+  void malformedReplyIsReportedByLocationWithoutQuotingOrChainingIt() throws Exception {
+    // Given an agent whose reply is not valid JSON and holds an unquoted token
+    String token = "eyJhbGciOiJSUzI1NiJ9tokenSecretPart";
+    agent = new FakeAgent(dir, req -> "{\"status\":\"success\",\"access_token\":" + token + "}");
+
+    // When a token is asked for, Then neither the error nor any cause quotes the token; the location is given
+    assertThatThrownBy(provider(builderWithEnv().account("egi"))::token)
+        .isInstanceOf(ImCredentialsException.class)
+        .hasMessageContaining("not valid JSON (at line 1, column")
+        .satisfies(e -> {
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(token);
+          }
+        });
+  }
+
+  @Test
   void unreachableAgentFallsBackToTheCommandOnlyWhenAsked() throws Exception {
     // Given no agent, and a fake oidc-token program
     Path cmd = dir.resolve("oidc-token");

@@ -237,6 +237,33 @@ class VaultClientTest {
   }
 
   @Test
+  void addressWithUserInfoIsRejectedWithoutEchoingIt() {
+    // Given addresses that carry a user and a password, with and without a scheme
+    for (String address : new String[] {"https://robot:pw-secret@vault.example.org:8200", "robot:pw-secret@vault:8200"}) {
+      // When a client is built for them, Then it is refused without quoting the user info
+      assertThatThrownBy(() -> VaultClient.builder(URI.create(address)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("without user info")
+          .hasMessageNotContaining("pw-secret").hasMessageNotContaining("robot");
+    }
+  }
+
+  @Test
+  void secretNamesWithSpacesAndPercentSignsAreEncoded() {
+    // Given a client and a secret name with a space and a percent sign
+    VaultClient client = builder().auth(VaultAuth.token(vault.issueToken(0, false))).build(clock);
+    VaultPath path = VaultPath.kv1("kv1", "team a/50%");
+
+    // When it is written and read back
+    client.write(path, Map.of("token", "v"));
+    Map<String, String> read = client.read(path).orElseThrow();
+
+    // Then Vault saw the decoded name and the value round-trips
+    assertThat(vault.secrets).containsKey("kv1/team a/50%");
+    assertThat(read).containsEntry("token", "v");
+  }
+
+  @Test
   void writeAndDeleteOnBothVersions() {
     VaultClient client = builder().auth(VaultAuth.token(vault.issueToken(0, false))).build(clock);
 

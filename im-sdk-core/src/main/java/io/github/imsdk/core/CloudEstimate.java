@@ -26,11 +26,11 @@ public record CloudEstimate(
   /**
    * The estimate of one VM.
    *
-   * @param cpuCores the number of cores
-   * @param memoryInMegabytes the memory in MB
+   * @param cpuCores the number of cores, 0 if IM did not give it
+   * @param memoryInMegabytes the memory in MB, 0 if IM did not give it
    * @param diskSizeInGigabytes the root disk size in GB, 0 if not given
-   * @param publicIps the number of public IPs
-   * @param gpus the number of GPUs
+   * @param publicIps the number of public IPs, 0 if not given (IM sends it only when there are some)
+   * @param gpus the number of GPUs, 0 if not given
    */
   public record ComputeEstimate(
       int cpuCores, long memoryInMegabytes, long diskSizeInGigabytes, int publicIps, int gpus) {}
@@ -38,7 +38,7 @@ public record CloudEstimate(
   /**
    * The estimate of one extra volume.
    *
-   * @param sizeInGigabytes the size in GB
+   * @param sizeInGigabytes the size in GB, 0 if IM did not give it
    * @param type the volume type, empty if not given
    */
   public record StorageEstimate(long sizeInGigabytes, String type) {}

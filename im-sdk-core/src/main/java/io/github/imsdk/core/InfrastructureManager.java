@@ -123,15 +123,16 @@ public interface InfrastructureManager extends AutoCloseable {
      */
     public Builder endpoint(URI endpoint) {
       Objects.requireNonNull(endpoint, "endpoint");
+      // First, so that no later message repeats a password.
+      if (hasUserInfo(endpoint)) {
+        throw new IllegalArgumentException("endpoint must not hold user info; use credentials(...)");
+      }
       String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
         throw new IllegalArgumentException("endpoint must be an http or https URL, got '" + endpoint + "'");
       }
       if (endpoint.getHost() == null || endpoint.getHost().isEmpty()) {
         throw new IllegalArgumentException("endpoint has no host: '" + endpoint + "'");
-      }
-      if (endpoint.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("endpoint must not hold user info; use credentials(...)");
       }
       if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
         throw new IllegalArgumentException("endpoint must not hold a query or fragment: '" + endpoint + "'");
@@ -150,7 +151,9 @@ public interface InfrastructureManager extends AutoCloseable {
       try {
         return endpoint(new URI(endpoint.trim()));
       } catch (java.net.URISyntaxException e) {
-        throw new IllegalArgumentException("endpoint is not a valid URL: '" + endpoint + "'", e);
+        // Neither the text nor the exception (which quotes it) when it may hold user info.
+        String shown = endpoint.contains("@") ? "" : ": '" + endpoint + "'";
+        throw new IllegalArgumentException("endpoint is not a valid URL" + shown + " (" + e.getReason() + ")");
       }
     }
 
@@ -178,15 +181,32 @@ public interface InfrastructureManager extends AutoCloseable {
     /**
      * Sends every call through an HTTP proxy, e.g. {@code http://proxy.example.org:3128}.
      *
-     * @throws IllegalArgumentException if it is not an http URL with a host and port
+     * @throws IllegalArgumentException if it is not an http URL with a host and port, or holds user info (a proxy
+     *     that needs credentials is not supported)
      */
     public Builder proxy(URI proxy) {
       Objects.requireNonNull(proxy, "proxy");
+      if (hasUserInfo(proxy)) {
+        throw new IllegalArgumentException("proxy must not hold user info (user:password@): a proxy that needs "
+            + "credentials is not supported");
+      }
       if (!"http".equalsIgnoreCase(proxy.getScheme()) || proxy.getHost() == null || proxy.getPort() < 0) {
         throw new IllegalArgumentException("proxy must be http://host:port, got '" + proxy + "'");
       }
       this.proxy = proxy;
       return this;
+    }
+
+    /**
+     * Tells whether {@code uri} holds user info, also where {@link URI} did not parse it as such (a host it
+     * cannot parse, or {@code user:pw@host} without a scheme, which reads as scheme {@code user}).
+     */
+    private static boolean hasUserInfo(URI uri) {
+      if (uri.getRawUserInfo() != null) {
+        return true;
+      }
+      String authority = uri.isOpaque() ? uri.getRawSchemeSpecificPart() : uri.getRawAuthority();
+      return authority != null && authority.contains("@");
     }
 
     /**

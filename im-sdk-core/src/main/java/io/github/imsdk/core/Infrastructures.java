@@ -37,14 +37,24 @@ public interface Infrastructures {
   /** Creates an infrastructure with options such as IM's {@code async} ({@code POST /infrastructures}). */
   InfrastructureId create(Template template, CreateOptions options);
 
-  /** Creates an infrastructure from a TOSCA template object ({@code POST /infrastructures}, {@code text/yaml}). */
+  /**
+   * Creates an infrastructure from a TOSCA template object ({@code POST /infrastructures}, {@code text/yaml}),
+   * after validating it locally.
+   *
+   * @throws io.github.imsdk.tosca.ToscaValidationException if the template has problems; nothing is sent
+   */
   default InfrastructureId create(ToscaTemplate template) {
-    return create(Template.of(template));
+    return create(Template.validated(template));
   }
 
-  /** Creates an infrastructure from a TOSCA template object with options ({@code POST /infrastructures}). */
+  /**
+   * Creates an infrastructure from a TOSCA template object with options ({@code POST /infrastructures}), after
+   * validating it locally.
+   *
+   * @throws io.github.imsdk.tosca.ToscaValidationException if the template has problems; nothing is sent
+   */
   default InfrastructureId create(ToscaTemplate template, CreateOptions options) {
-    return create(Template.of(template), options);
+    return create(Template.validated(template), options);
   }
 
   /**
@@ -82,7 +92,7 @@ public interface Infrastructures {
    * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed)
    */
   default InfrastructureId createAndWait(ToscaTemplate template, Wait wait, Consumer<WaitProgress> progress) {
-    return createAndWait(Template.of(template), wait, progress);
+    return createAndWait(Template.validated(template), wait, progress);
   }
 
   /**
@@ -91,7 +101,7 @@ public interface Infrastructures {
    */
   default CompletableFuture<InfrastructureId> createAndWaitAsync(ToscaTemplate template, Wait wait,
       Consumer<WaitProgress> progress) {
-    return createAndWaitAsync(Template.of(template), wait, progress);
+    return createAndWaitAsync(Template.validated(template), wait, progress);
   }
 
   /**
@@ -102,7 +112,7 @@ public interface Infrastructures {
 
   /** Estimates the resources of a TOSCA template object ({@code POST /infrastructures?dry_run=true}). */
   default Estimate estimate(ToscaTemplate template) {
-    return estimate(Template.of(template));
+    return estimate(Template.validated(template));
   }
 
   /**

@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One infrastructure's usage record, from {@code GET /stats}.
+ * One infrastructure's usage record, from {@code GET /stats}. A field IM did not send (or sent as {@code null})
+ * is empty, 0 or {@code false}; a field of the wrong type fails the call with an
+ * {@link ImResponseException}.
  *
  * @param infrastructureId the infrastructure id
  * @param creationDate when it was created, as IM prints it ({@code YYYY-MM-DD HH:MM:SS})

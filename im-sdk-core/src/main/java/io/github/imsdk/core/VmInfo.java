@@ -1,5 +1,6 @@
 package io.github.imsdk.core;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,28 @@ public record VmInfo(
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(systemName, "systemName");
-    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    properties = freezeMap(properties);
+  }
+
+  /** Returns an unmodifiable copy of {@code map} whose nested maps and lists are unmodifiable copies too. */
+  private static Map<String, Object> freezeMap(Map<String, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(k, freeze(v)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static Object freeze(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put(k, freeze(v)));
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?> l) {
+      List<Object> copy = new ArrayList<>(l.size());
+      l.forEach(v -> copy.add(freeze(v)));
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
   }
 
   /** Returns the feature {@code name} of the VM's system (e.g. {@code "net_interface.0.dns_name"}). */

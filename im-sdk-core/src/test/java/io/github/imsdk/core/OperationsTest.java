@@ -140,6 +140,55 @@ class OperationsTest {
   }
 
   @Test
+  void anEstimateWithoutOptionalFieldsGivesZerosButAGarbledOneFails() {
+    // Given an estimate as IM sends it without the fields that do not apply
+    answer("application/json", "{\"d\": {\"cloudType\": \"Dummy\", \"cloudEndpoint\": \"http://:80\", "
+        + "\"compute\": [{\"cpuCores\": 2, \"memoryInMegabytes\": 4000}], \"storage\": [{\"sizeInGigabytes\": 5}]}}");
+
+    // When it is read, Then the absent ones are 0 and empty
+    CloudEstimate d = im.infrastructures().estimate(Template.radl("deploy x 1")).clouds().get("d");
+    assertThat(d.compute()).containsExactly(new CloudEstimate.ComputeEstimate(2, 4000, 0, 0, 0));
+    assertThat(d.storage()).containsExactly(new CloudEstimate.StorageEstimate(5, ""));
+
+    // And when a number comes as a string or a fraction, or the cloud type is missing, the call fails naming it
+    mock.reset();
+    answer("application/json", "{\"d\": {\"cloudType\": \"Dummy\", \"cloudEndpoint\": \"e\", "
+        + "\"compute\": [{\"cpuCores\": \"4\"}]}}");
+    assertThatThrownBy(() -> im.infrastructures().estimate(Template.radl("deploy x 1")))
+        .isInstanceOf(ImResponseException.class).hasMessageContaining("POST /infrastructures")
+        .hasMessageContaining("'cpuCores'");
+    mock.reset();
+    answer("application/json", "{\"d\": {\"cloudType\": \"Dummy\", \"cloudEndpoint\": \"e\", "
+        + "\"compute\": [{\"cpuCores\": 2.5}]}}");
+    assertThatThrownBy(() -> im.infrastructures().estimate(Template.radl("deploy x 1")))
+        .isInstanceOf(ImResponseException.class).hasMessageContaining("'cpuCores'");
+    mock.reset();
+    answer("application/json", "{\"d\": {\"cloudEndpoint\": \"e\", \"compute\": []}}");
+    assertThatThrownBy(() -> im.infrastructures().estimate(Template.radl("deploy x 1")))
+        .isInstanceOf(ImResponseException.class).hasMessageContaining("'cloudType'");
+  }
+
+  @Test
+  void statsWithAGarbledFieldFailInsteadOfGivingZero() {
+    // Given a stats record whose vm_count is a string
+    answer("application/json", "{\"stats\": [{\"inf_id\": \"x\", \"vm_count\": \"2\", \"memory_size\": 1024}]}");
+
+    // When / Then the call fails naming the field
+    assertThatThrownBy(() -> im.server().stats())
+        .isInstanceOf(ImResponseException.class).hasMessageContaining("GET /stats")
+        .hasMessageContaining("'vm_count'");
+
+    // And a record with absent fields gives the documented defaults; whole floats are read
+    mock.reset();
+    answer("application/json", "{\"stats\": [{\"inf_id\": \"x\", \"cpu_count\": 4.0, \"tosca_name\": null}]}");
+    UsageRecord u = im.server().stats().get(0);
+    assertThat(u.cpuCount()).isEqualTo(4);
+    assertThat(u.vmCount()).isZero();
+    assertThat(u.toscaName()).isEmpty();
+    assertThat(u.hybrid()).isFalse();
+  }
+
+  @Test
   void statsWithDatesImagesWithFiltersAndFractionalQuotas() {
     answer("application/json", "{\"stats\": [], \"images\": [{\"uri\": \"ost://h/i\", \"name\": \"I\", "
         + "\"region\": \"r1\"}], \"quotas\": {\"ram\": {\"used\": 1.5, \"limit\": -1}}}");
@@ -201,6 +250,28 @@ class OperationsTest {
     im.close();
     assertThatThrownBy(() -> im.server().version()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
+  }
+
+  @Test
+  void anInvalidToscaTemplateIsRejectedBeforeAnythingIsSent() {
+    // Given a template whose output names a node that does not exist
+    io.github.imsdk.tosca.ToscaTemplate template = io.github.imsdk.tosca.ContainerRecipe.builder()
+        .image("nginx:1.27").port(80).name("web").build().template();
+    io.github.imsdk.tosca.ToscaTemplate broken = io.github.imsdk.tosca.ToscaTemplate.parse(
+        template.toYaml().replace("get_attribute: [simple_node, public_address, 0]",
+            "get_attribute: [no_such_node, public_address, 0]"));
+    assertThat(broken.toYaml()).contains("no_such_node");
+
+    // When it is created, estimated or created-and-waited-for
+    // Then each call fails locally with the problem's path, and IM never sees a request
+    for (Runnable call : java.util.List.<Runnable>of(
+        () -> im.infrastructures().create(broken),
+        () -> im.infrastructures().estimate(broken),
+        () -> im.infrastructures().createAndWait(broken, Wait.configured(), null))) {
+      assertThatThrownBy(call::run).isInstanceOf(io.github.imsdk.tosca.ToscaValidationException.class)
+          .hasMessageContaining("no_such_node").hasMessageContaining("topology_template.outputs");
+    }
+    assertThat(mock.retrieveRecordedRequests(request())).isEmpty();
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.imsdk.auth.AuthLine;
+import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.State;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +184,27 @@ class EmulatorHttpTest {
     HttpResponse<String> r = send("POST", "/infrastructures", "text/yaml", tosca);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return r.headers().firstValue("InfID").orElseThrow();
+  }
+
+  @Test
+  void aTokenWhosePayloadIsNotAJsonObjectIsAnInvalidToken() throws Exception {
+    for (String payload : List.of("null", "42", "[1]", "\"text\"")) {
+      // Given an IM line whose JWT payload is JSON but not an object
+      String jwt = "eyJhbGciOiJub25lIn0." + Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".sig";
+      String header = Credentials.of(AuthLine.builder(AuthLine.INFRASTRUCTURE_MANAGER).id("im").set("token", jwt)
+          .build()).toAuthorizationHeader();
+
+      // When it lists infrastructures
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/infrastructures"))
+          .header("Accept", "application/json").header("Authorization", header).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      // Then the answer is IM's 401 for a bad token, not a 500
+      assertThat(r.statusCode()).as("payload %s", payload).isEqualTo(401);
+      assertThat(r.body()).as("payload %s", payload)
+          .contains("Invalid InfrastructureManager credentials. Invalid token.");
+    }
   }
 
   private String state(String id) throws Exception {

@@ -33,4 +33,10 @@ public record Artifact(String file, String type, Map<String, Object> extras) {
   public boolean isShortForm() {
     return file != null && type == null && extras.isEmpty();
   }
+
+  /** Shows the file, type and key names only: extras such as {@code repository} may carry credentials. */
+  @Override
+  public String toString() {
+    return "Artifact{" + file + ", type=" + type + ", extras=" + extras.keySet() + "}";
+  }
 }

@@ -32,4 +32,10 @@ public record NodeInterface(Map<String, Operation> operations, Map<String, Objec
   public Optional<Operation> operation(String name) {
     return Optional.ofNullable(operations.get(name));
   }
+
+  /** Shows the operations and key names only: the interface's {@code inputs} may hold passwords. */
+  @Override
+  public String toString() {
+    return "NodeInterface{operations=" + operations + ", extras=" + extras.keySet() + "}";
+  }
 }

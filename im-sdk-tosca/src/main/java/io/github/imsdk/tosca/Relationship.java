@@ -23,4 +23,10 @@ public record Relationship(String type, Map<String, Object> properties, Map<Stri
   public static Relationship of(String type, Map<String, ?> properties) {
     return new Relationship(type, Values.freezeMap(properties), Map.of());
   }
+
+  /** Shows the type and key names only: a {@code ConnectsTo} {@code credential} property holds a password or key. */
+  @Override
+  public String toString() {
+    return "Relationship{" + type + ", properties=" + properties.keySet() + ", extras=" + extras.keySet() + "}";
+  }
 }

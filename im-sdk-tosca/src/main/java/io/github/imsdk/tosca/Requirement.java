@@ -67,4 +67,11 @@ public record Requirement(String name, String node, String capability, Relations
   public boolean isShortForm() {
     return node != null && capability == null && relationship == null && extras.isEmpty();
   }
+
+  /** Shows names and key names only: the relationship's properties and a node filter may hold secrets. */
+  @Override
+  public String toString() {
+    return "Requirement{" + name + ": " + node + ", capability=" + capability + ", relationship=" + relationship
+        + ", extras=" + extras.keySet() + "}";
+  }
 }

@@ -23,4 +23,10 @@ public record ToscaOutput(Object value, String description, Map<String, Object> 
   public static ToscaOutput of(Object value) {
     return new ToscaOutput(value, null, Map.of());
   }
+
+  /** Shows the description and key names only: the value may be a literal secret. */
+  @Override
+  public String toString() {
+    return "ToscaOutput{description=" + description + ", extras=" + extras.keySet() + "}";
+  }
 }

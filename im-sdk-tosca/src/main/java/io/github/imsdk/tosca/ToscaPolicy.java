@@ -36,4 +36,11 @@ public record ToscaPolicy(String name, String type, List<String> targets, Map<St
   public static ToscaPolicy placement(String name, String cloudId, List<String> targets) {
     return new ToscaPolicy(name, PLACEMENT, targets, Map.of("cloud_id", cloudId), Map.of());
   }
+
+  /** Shows names and key names only, as for every other part of a template: property values are not shown. */
+  @Override
+  public String toString() {
+    return "ToscaPolicy{" + name + ": " + type + ", targets=" + targets + ", properties=" + properties.keySet()
+        + ", extras=" + extras.keySet() + "}";
+  }
 }

@@ -117,6 +117,15 @@ class EvaluationTest {
   }
 
   @Test
+  void concatWritesInfinityAndNanAsPythonDoes() {
+    // Given YAML's .inf, -.inf and .nan in a concat
+    ToscaFunction c = ToscaFunction.concat(Double.POSITIVE_INFINITY, " ", Double.NEGATIVE_INFINITY, " ", Double.NaN);
+
+    // Then they read as Python's str() writes them, without an exception
+    assertThat(seed.evaluate(c, Map.of(), null, null)).isEqualTo("inf -inf nan");
+  }
+
+  @Test
   void getInputWithAPathIndexesIntoTheValue() {
     // Given a list input and get_input: [ name, 1 ]
     ToscaTemplate t = seed.withInput("zones", ToscaInput.builder("list").defaultValue(List.of("a", "b")).build());

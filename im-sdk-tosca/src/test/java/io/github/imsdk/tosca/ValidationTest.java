@@ -250,6 +250,84 @@ class ValidationTest {
   }
 
   @Test
+  void portNumbersTooBigForAnIntAreReportedNotThrown() {
+    // Given a port range string beyond int and a port of 2^64 + 80 (whose low 64 bits are 80)
+    NodeTemplate badVm = vm().capabilityProperty("endpoint", "ports", java.util.Map.of(
+        "range", java.util.Map.of("protocol", "tcp", "source", "99999999999-1"),
+        "wrap", java.util.Map.of("protocol", "tcp", "source", new java.math.BigInteger("18446744073709551696"))))
+        .build();
+
+    // When the template is validated
+    List<ToscaProblem> problems = base().replaceNodeTemplate(badVm).build().validate();
+
+    // Then both are out-of-range problems, not an exception or a silent pass
+    assertThat(problems).extracting(ToscaProblem::path).containsExactlyInAnyOrder(
+        NODES + "vm.capabilities.endpoint.properties.ports.range.source",
+        NODES + "vm.capabilities.endpoint.properties.ports.wrap.source");
+    assertThat(problems).extracting(ToscaProblem::message).containsExactlyInAnyOrder(
+        "port 99999999999 is out of range 1..65535", "port 18446744073709551696 is out of range 1..65535");
+  }
+
+  @Test
+  void infinitiesAndNanAreComparedByConstraintsNotThrown() {
+    // Given float inputs defaulting to YAML's .inf, -.inf and .nan, under range constraints they break
+    String yaml = """
+        tosca_definitions_version: tosca_simple_yaml_1_0
+        topology_template:
+          inputs:
+            big: { type: float, default: .inf, constraints: [ { less_than: 5 } ] }
+            small: { type: float, default: -.inf, constraints: [ { greater_or_equal: 0 } ] }
+            odd: { type: float, default: .nan, constraints: [ { in_range: [ 0, 1 ] } ] }
+            fine: { type: float, default: .inf, constraints: [ { greater_than: 1e300 } ] }
+        """;
+
+    // When the template is validated
+    List<ToscaProblem> problems = ToscaTemplate.parse(yaml).validate();
+
+    // Then the three broken ones are reported
+    assertThat(problems).extracting(ToscaProblem::path).containsExactly("topology_template.inputs.big.default",
+        "topology_template.inputs.small.default", "topology_template.inputs.odd.default");
+  }
+
+  @Test
+  void valuesThatCannotBeComparedSatisfyNoOrderingConstraint() {
+    // Given NaN defaults, which cannot be ordered against any bound, and a bound that is no size
+    String yaml = """
+        tosca_definitions_version: tosca_simple_yaml_1_0
+        topology_template:
+          inputs:
+            nan_below: { type: float, default: .nan, constraints: [ { less_than: 5 } ] }
+            nan_at_most: { type: float, default: .nan, constraints: [ { less_or_equal: 5 } ] }
+            size_below: { type: scalar-unit.size, default: 2 GB, constraints: [ { less_than: lots } ] }
+            fine: { type: scalar-unit.size, default: 2 GB, constraints: [ { less_than: 4 GB } ] }
+        """;
+
+    // When the template is validated
+    List<ToscaProblem> problems = ToscaTemplate.parse(yaml).validate();
+
+    // Then each NaN default is reported (before, less_than/less_or_equal let them pass), and the bad bound too
+    assertThat(problems).extracting(ToscaProblem::path).containsExactly("topology_template.inputs.nan_below.default",
+        "topology_template.inputs.nan_at_most.default", "topology_template.inputs.size_below.constraints[0].less_than");
+    assertThat(problems).extracting(ToscaProblem::path)
+        .doesNotContain("topology_template.inputs.fine.default");
+  }
+
+  @Test
+  void aLengthConstraintBeyond64BitsIsReported() {
+    // Given a min_length of 2^64 (whose low 64 bits are 0)
+    String yaml = """
+        tosca_definitions_version: tosca_simple_yaml_1_0
+        topology_template:
+          inputs:
+            pw: { type: string, default: x, constraints: [ { min_length: 18446744073709551616 } ] }
+        """;
+
+    // Then the constraint is reported instead of read as min_length 0
+    assertThat(ToscaTemplate.parse(yaml).validate()).singleElement()
+        .satisfies(p -> assertThat(p.message()).isEqualTo("min_length 18446744073709551616 is out of range"));
+  }
+
+  @Test
   void anUnknownProtocolIsReported() {
     // Given a port with protocol "http"
     NodeTemplate badVm = vm().capabilityProperty("endpoint", "ports", java.util.Map.of(

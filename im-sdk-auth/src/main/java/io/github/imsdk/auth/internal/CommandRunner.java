@@ -4,7 +4,6 @@ import io.github.imsdk.auth.ImCredentialsException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a credential command such as {@code oidc-token egi} without a shell, with a timeout, and returns its
@@ -56,17 +56,17 @@ public final class CommandRunner {
     } catch (IOException e) {
       throw new ImCredentialsException("cannot run credential command '" + program + "': " + e.getMessage(), e);
     }
-    CompletableFuture<byte[]> out = drain(process.getInputStream());
-    CompletableFuture<byte[]> err = drain(process.getErrorStream());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CompletableFuture<byte[]> out = drain(process.getInputStream(), program, "stdout");
+    CompletableFuture<byte[]> err = drain(process.getErrorStream(), program, "stderr");
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        throw new ImCredentialsException(
-            "credential command '" + program + "' did not finish within " + timeout.toMillis() + " ms");
+        throw timedOut(process, program, timeout);
       }
-      String stdout = new String(out.get(), StandardCharsets.UTF_8);
-      String stderr = new String(err.get(), StandardCharsets.UTF_8).strip();
+      // A background child may keep the pipes open after the command exited: the deadline still holds.
+      String stdout = new String(out.get(remainingNanos(deadline), TimeUnit.NANOSECONDS), StandardCharsets.UTF_8);
+      String stderr = new String(err.get(remainingNanos(deadline), TimeUnit.NANOSECONDS), StandardCharsets.UTF_8)
+          .strip();
       if (process.exitValue() != 0) {
         throw new ImCredentialsException("credential command '" + program + "' exited with status "
             + process.exitValue() + (stderr.isEmpty() ? "" : ": " + cap(stderr)));
@@ -81,21 +81,44 @@ public final class CommandRunner {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new ImCredentialsException("interrupted while running credential command '" + program + "'", e);
+    } catch (TimeoutException e) {
+      throw timedOut(process, program, timeout);
     } catch (ExecutionException e) {
       throw new ImCredentialsException("cannot read the output of credential command '" + program + "'", e);
     }
   }
 
-  private static CompletableFuture<byte[]> drain(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
+  private static long remainingNanos(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  /**
+   * Destroys the command and the descendants still attached to it. A background child that the command left
+   * behind when it exited has been re-parented and cannot be found; its drain thread is a daemon and ends when
+   * the child closes the pipe.
+   */
+  private static ImCredentialsException timedOut(Process process, String program, Duration timeout) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    return new ImCredentialsException(
+        "credential command '" + program + "' did not finish within " + timeout.toMillis() + " ms");
+  }
+
+  /** Reads {@code in} to its end on a dedicated daemon thread: blocking pipe reads stay off the common pool. */
+  private static CompletableFuture<byte[]> drain(InputStream in, String program, String which) {
+    CompletableFuture<byte[]> result = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
       try (in) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         in.transferTo(buf);
-        return buf.toByteArray();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        result.complete(buf.toByteArray());
+      } catch (IOException | RuntimeException e) {
+        result.completeExceptionally(e);
       }
-    });
+    }, "im-sdk-command-" + which + "-" + program);
+    t.setDaemon(true);
+    t.start();
+    return result;
   }
 
   private static String cap(String s) {

@@ -165,18 +165,47 @@ final class DefaultInfrastructures implements Infrastructures {
     if (!n.isObject()) {
       throw Responses.bad(call, r, "the estimate of cloud '" + cloud + "' is not an object");
     }
+    // Absent numbers are 0 and an absent type is empty, as CloudEstimate documents (IM sends
+    // diskSizeInGigabytes, publicIP, GPU and type only when they apply); a wrong type is an error.
     List<CloudEstimate.ComputeEstimate> compute = new ArrayList<>();
-    for (JsonNode c : n.path("compute")) {
-      compute.add(new CloudEstimate.ComputeEstimate(c.path("cpuCores").asInt(0),
-          c.path("memoryInMegabytes").asLong(0), c.path("diskSizeInGigabytes").asLong(0),
-          c.path("publicIP").asInt(0), c.path("GPU").asInt(0)));
+    for (JsonNode c : array(call, r, n, "compute", cloud)) {
+      if (!c.isObject()) {
+        throw Responses.bad(call, r, "an entry of 'compute' of cloud '" + cloud + "' is not an object");
+      }
+      compute.add(new CloudEstimate.ComputeEstimate(
+          Responses.intField(call, r, c, "cpuCores").orElse(0),
+          Responses.longField(call, r, c, "memoryInMegabytes").orElse(0),
+          Responses.longField(call, r, c, "diskSizeInGigabytes").orElse(0),
+          Responses.intField(call, r, c, "publicIP").orElse(0),
+          Responses.intField(call, r, c, "GPU").orElse(0)));
     }
     List<CloudEstimate.StorageEstimate> storage = new ArrayList<>();
-    for (JsonNode s : n.path("storage")) {
-      storage.add(new CloudEstimate.StorageEstimate(s.path("sizeInGigabytes").asLong(0),
-          s.path("type").asText("")));
+    for (JsonNode s : array(call, r, n, "storage", cloud)) {
+      if (!s.isObject()) {
+        throw Responses.bad(call, r, "an entry of 'storage' of cloud '" + cloud + "' is not an object");
+      }
+      storage.add(new CloudEstimate.StorageEstimate(
+          Responses.longField(call, r, s, "sizeInGigabytes").orElse(0),
+          Responses.textField(call, r, s, "type").orElse("")));
     }
-    return new CloudEstimate(n.path("cloudType").asText(""), n.path("cloudEndpoint").asText(""), compute, storage);
+    return new CloudEstimate(
+        Responses.textField(call, r, n, "cloudType").orElseThrow(
+            () -> Responses.bad(call, r, "the estimate of cloud '" + cloud + "' has no 'cloudType'")),
+        Responses.textField(call, r, n, "cloudEndpoint").orElseThrow(
+            () -> Responses.bad(call, r, "the estimate of cloud '" + cloud + "' has no 'cloudEndpoint'")),
+        compute, storage);
+  }
+
+  /** Returns the array {@code name} of {@code n}; none when absent, an error when it is not an array. */
+  private static Iterable<JsonNode> array(ImCall call, ImResponse r, JsonNode n, String name, String cloud) {
+    JsonNode a = n.get(name);
+    if (a == null || a.isNull()) {
+      return List.of();
+    }
+    if (!a.isArray()) {
+      throw Responses.bad(call, r, "'" + name + "' of cloud '" + cloud + "' is not a JSON array");
+    }
+    return a;
   }
 
   @Override

@@ -60,12 +60,18 @@ final class DefaultServer implements Server {
       Map<String, Object> attrs = Responses.toMap(call, r, s, "stats[]");
       out.add(new UsageRecord(
           Responses.textual(call, r, s.get("inf_id"), "stats[].inf_id"),
-          s.path("creation_date").asText(""), s.path("last_date").asText(""), s.path("tosca_name").asText(""),
-          s.path("vm_count").asInt(0), s.path("cpu_count").asInt(0), s.path("memory_size").asLong(0),
-          s.path("cloud_type").asText(""), s.path("cloud_host").asText(""), s.path("hybrid").asBoolean(false),
-          s.path("deleted").asBoolean(false), s.path("im_user").asText(""), attrs));
+          text(call, r, s, "creation_date"), text(call, r, s, "last_date"), text(call, r, s, "tosca_name"),
+          Responses.intField(call, r, s, "vm_count").orElse(0), Responses.intField(call, r, s, "cpu_count").orElse(0),
+          Responses.longField(call, r, s, "memory_size").orElse(0), text(call, r, s, "cloud_type"),
+          text(call, r, s, "cloud_host"), Responses.booleanField(call, r, s, "hybrid").orElse(false),
+          Responses.booleanField(call, r, s, "deleted").orElse(false), text(call, r, s, "im_user"), attrs));
     }
     return out;
+  }
+
+  // An absent or null field is empty, as UsageRecord documents; a field of the wrong type is an error.
+  private static String text(ImCall call, ImResponse r, JsonNode s, String name) {
+    return Responses.textField(call, r, s, name).orElse("");
   }
 
   @Override

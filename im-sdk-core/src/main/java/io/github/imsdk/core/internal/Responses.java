@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Reads IM answers by their content type: {@code text/uri-list} or JSON for lists, text or {@code {"<prop>": v}}
@@ -93,8 +96,12 @@ public final class Responses {
       }
       return node;
     } catch (JsonProcessingException e) {
+      // Only the location: Jackson's message quotes the body, which may hold secrets, so neither it nor the
+      // exception (its cause chain) is kept.
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new ImResponseException(call.method(), call.path(), r.status(),
-          "the body is not valid JSON (content type '" + r.contentType() + "'): " + e.getOriginalMessage(), e);
+          "the body is not valid JSON (content type '" + r.contentType() + "')" + where, null);
     }
   }
 
@@ -128,6 +135,94 @@ public final class Responses {
       throw bad(call, r, "'" + what + "' is missing or not a string");
     }
     return node.asText();
+  }
+
+  /**
+   * Returns the string field {@code name} of {@code node}; empty when it is absent or JSON {@code null}.
+   *
+   * @throws ImResponseException naming the call and the field if it is present but not a string
+   */
+  public static Optional<String> textField(ImCall call, ImResponse r, JsonNode node, String name) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw bad(call, r, "'" + name + "' is not a string (got " + kind(v) + ")");
+    }
+    return Optional.of(v.asText());
+  }
+
+  /**
+   * Returns the whole-number field {@code name} of {@code node}; empty when it is absent or JSON {@code null}. A
+   * float with no fractional part ({@code 4.0}) is accepted, because IM may compute these values as floats.
+   *
+   * @throws ImResponseException naming the call and the field if it is present but not a whole JSON number
+   *     (a string such as {@code "4"}, a fraction such as {@code 2.5}, or out of the {@code long} range)
+   */
+  public static OptionalLong longField(ImCall call, ImResponse r, JsonNode node, String name) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return OptionalLong.empty();
+    }
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
+      return OptionalLong.of(v.longValue());
+    }
+    if (v.isFloatingPointNumber() && v.canConvertToExactIntegral() && v.canConvertToLong()) {
+      return OptionalLong.of(v.longValue());
+    }
+    throw bad(call, r, "'" + name + "' is not a whole number (got " + kind(v) + ")");
+  }
+
+  /**
+   * Returns the whole-number field {@code name} of {@code node} as an {@code int}; empty when it is absent or
+   * JSON {@code null}.
+   *
+   * @throws ImResponseException naming the call and the field if it is present but not a whole JSON number in
+   *     the {@code int} range
+   */
+  public static OptionalInt intField(ImCall call, ImResponse r, JsonNode node, String name) {
+    OptionalLong v = longField(call, r, node, name);
+    if (v.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    if (v.getAsLong() < Integer.MIN_VALUE || v.getAsLong() > Integer.MAX_VALUE) {
+      throw bad(call, r, "'" + name + "' is out of range: " + v.getAsLong());
+    }
+    return OptionalInt.of((int) v.getAsLong());
+  }
+
+  /**
+   * Returns the boolean field {@code name} of {@code node}; empty when it is absent or JSON {@code null}.
+   *
+   * @throws ImResponseException naming the call and the field if it is present but not a JSON boolean
+   */
+  public static Optional<Boolean> booleanField(ImCall call, ImResponse r, JsonNode node, String name) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isBoolean()) {
+      throw bad(call, r, "'" + name + "' is not a boolean (got " + kind(v) + ")");
+    }
+    return Optional.of(v.booleanValue());
+  }
+
+  /** Names the JSON type of {@code v}, never its value (which may be user data). */
+  private static String kind(JsonNode v) {
+    if (v.isTextual()) {
+      return "a string";
+    }
+    if (v.isNumber()) {
+      return v.isIntegralNumber() ? "a number out of range" : "a fraction";
+    }
+    if (v.isBoolean()) {
+      return "a boolean";
+    }
+    if (v.isArray()) {
+      return "an array";
+    }
+    return v.isObject() ? "an object" : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Converts a JSON object into a map of plain Java values. */

@@ -54,6 +54,48 @@ class ResponsesTest {
   }
 
   @Test
+  void invalidJsonIsReportedByLocationWithoutQuotingTheBody() {
+    // Given a JSON body cut off after a secret
+    ImResponse r = res("application/json", "{\"password\": \"Sup3rSecretValue\" ,, }");
+
+    // When it is parsed
+    Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> Responses.json(CALL, r));
+
+    // Then the message gives the location only and no cause quotes the body
+    assertThat(e).isInstanceOf(ImResponseException.class).hasMessageContaining("at line 1, column")
+        .hasMessageNotContaining("Sup3rSecretValue").hasNoCause();
+  }
+
+  @Test
+  void typedFieldsFailOnTheWrongTypeAndAreEmptyOnlyWhenAbsent() {
+    // Given a JSON object with fields of several types
+    ImResponse r = res("application/json", "{\"n\": 4, \"f\": 4.0, \"half\": 2.5, \"s\": \"4\", "
+        + "\"big\": 3000000000, \"b\": true, \"nul\": null}");
+    var node = Responses.json(CALL, r);
+
+    // When / Then whole numbers (also 4.0) are read, absent and null fields are empty
+    assertThat(Responses.intField(CALL, r, node, "n")).hasValue(4);
+    assertThat(Responses.longField(CALL, r, node, "f")).hasValue(4L);
+    assertThat(Responses.longField(CALL, r, node, "big")).hasValue(3_000_000_000L);
+    assertThat(Responses.intField(CALL, r, node, "absent")).isEmpty();
+    assertThat(Responses.intField(CALL, r, node, "nul")).isEmpty();
+    assertThat(Responses.textField(CALL, r, node, "s")).hasValue("4");
+    assertThat(Responses.textField(CALL, r, node, "absent")).isEmpty();
+    assertThat(Responses.booleanField(CALL, r, node, "b")).hasValue(true);
+    // And a string number, a fraction, an out-of-range int and a number as text fail naming call and field
+    assertThatThrownBy(() -> Responses.intField(CALL, r, node, "s")).isInstanceOf(ImResponseException.class)
+        .hasMessageStartingWith("GET /infrastructures").hasMessageContaining("'s' is not a whole number");
+    assertThatThrownBy(() -> Responses.longField(CALL, r, node, "half")).isInstanceOf(ImResponseException.class)
+        .hasMessageContaining("'half'");
+    assertThatThrownBy(() -> Responses.intField(CALL, r, node, "big")).isInstanceOf(ImResponseException.class)
+        .hasMessageContaining("'big'");
+    assertThatThrownBy(() -> Responses.textField(CALL, r, node, "n")).isInstanceOf(ImResponseException.class)
+        .hasMessageContaining("'n' is not a string");
+    assertThatThrownBy(() -> Responses.booleanField(CALL, r, node, "s")).isInstanceOf(ImResponseException.class)
+        .hasMessageContaining("'s' is not a boolean");
+  }
+
+  @Test
   void garbledOrUnexpectedBodiesNameTheCall() {
     assertThatThrownBy(() -> Responses.uris(CALL, res("application/json", "{\"uri-list\": [")))
         .isInstanceOf(ImResponseException.class)
@@ -76,6 +118,6 @@ class ResponsesTest {
   void propertyValuesKeepTheirTextForm() {
     assertThat(Responses.text(CALL, res("application/json", "{\"cpu.count\": 2}"), "cpu.count")).isEqualTo("2");
     assertThat(Responses.text(CALL, res("application/json", "{\"x\": [1, \"a\"]}"), "x")).isEqualTo("[1,\"a\"]");
-    assertThat(Responses.text(CALL, res("text/plain; charset=utf-8", "10.0.0.1"), "ip")).isEqualTo("10.0.0.1");
+    assertThat(Responses.text(CALL, res("text/plain; charset=utf-8", "127.0.0.7"), "ip")).isEqualTo("127.0.0.7");
   }
 }

@@ -76,7 +76,11 @@ final class Authenticator {
         throw new IllegalArgumentException("not a JWT");
       }
       String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-      claims = (Map<?, ?>) Json.parse(payload);
+      // A payload of JSON null, a number or a list is no claim set: the same answer as an undecodable token.
+      if (!(Json.parse(payload) instanceof Map<?, ?> m)) {
+        throw new IllegalArgumentException("JWT payload is not a JSON object");
+      }
+      claims = m;
     } catch (RuntimeException e) {
       throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Invalid token.");
     }

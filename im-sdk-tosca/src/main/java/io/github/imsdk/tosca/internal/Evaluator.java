@@ -190,8 +190,11 @@ public final class Evaluator {
       return b ? "True" : "False";
     }
     if (v instanceof Double d) {
-      BigDecimal bd = BigDecimal.valueOf(d);
-      return d == Math.rint(d) && !d.isInfinite() ? bd.setScale(1).toPlainString() : d.toString();
+      if (!Double.isFinite(d)) {
+        // BigDecimal has no infinity or NaN; Python prints inf, -inf and nan.
+        return d.isNaN() ? "nan" : d > 0 ? "inf" : "-inf";
+      }
+      return d == Math.rint(d) ? BigDecimal.valueOf(d).setScale(1).toPlainString() : d.toString();
     }
     return String.valueOf(v);
   }

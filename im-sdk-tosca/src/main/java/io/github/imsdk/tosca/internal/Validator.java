@@ -213,6 +213,11 @@ public final class Validator {
           problem(apath, op + " needs a non-negative integer");
           return false;
         }
+        if (arg instanceof BigInteger) {
+          // Only integers beyond 64 bits stay BigInteger; longValue() would wrap them round.
+          problem(apath, op + " " + arg + " is out of range");
+          return false;
+        }
         return true;
       }
       case "pattern" -> {
@@ -245,14 +250,14 @@ public final class Validator {
     boolean ok;
     switch (c.operator()) {
       case "equal" -> ok = compare(type, v, arg) == 0;
-      case "greater_than" -> ok = compare(type, v, arg) > 0;
-      case "greater_or_equal" -> ok = compare(type, v, arg) >= 0;
-      case "less_than" -> ok = compare(type, v, arg) < 0;
-      case "less_or_equal" -> ok = compare(type, v, arg) <= 0;
+      case "greater_than" -> ok = holds(compare(type, v, arg), cmp -> cmp > 0);
+      case "greater_or_equal" -> ok = holds(compare(type, v, arg), cmp -> cmp >= 0);
+      case "less_than" -> ok = holds(compare(type, v, arg), cmp -> cmp < 0);
+      case "less_or_equal" -> ok = holds(compare(type, v, arg), cmp -> cmp <= 0);
       case "in_range" -> {
         List<?> l = (List<?>) arg;
-        ok = ("UNBOUNDED".equals(l.get(0)) || compare(type, v, l.get(0)) >= 0)
-            && ("UNBOUNDED".equals(l.get(1)) || compare(type, v, l.get(1)) <= 0);
+        ok = ("UNBOUNDED".equals(l.get(0)) || holds(compare(type, v, l.get(0)), cmp -> cmp >= 0))
+            && ("UNBOUNDED".equals(l.get(1)) || holds(compare(type, v, l.get(1)), cmp -> cmp <= 0));
       }
       case "valid_values" -> {
         ok = false;
@@ -301,7 +306,15 @@ public final class Validator {
     return -1;
   }
 
-  /** Compares two values of a type; values that cannot be compared give a non-zero, non-matching result. */
+  /** A comparison that is neither less, equal nor greater: such values satisfy no ordering constraint. */
+  private static final int INCOMPARABLE = Integer.MIN_VALUE;
+
+  /** Tells whether {@code cmp} is a real comparison result that {@code test} accepts. */
+  private static boolean holds(int cmp, java.util.function.IntPredicate test) {
+    return cmp != INCOMPARABLE && test.test(cmp);
+  }
+
+  /** Compares two values of a type; values that cannot be compared give {@link #INCOMPARABLE}. */
   private static int compare(String type, Object a, Object b) {
     Optional<ScalarUnit.Kind> kind = ScalarUnit.Kind.ofTypeName(type == null ? "" : type);
     if (kind.isPresent()) {
@@ -310,7 +323,11 @@ public final class Validator {
       if (x.isPresent() && y.isPresent()) {
         return x.get().compareAmount(y.get());
       }
-      return Integer.MIN_VALUE;
+      return INCOMPARABLE;
+    }
+    Integer nonFinite = compareNonFinite(a, b);
+    if (nonFinite != null) {
+      return nonFinite;
     }
     if ("integer".equals(type) || "float".equals(type)) {
       BigDecimal x = number(a);
@@ -325,7 +342,29 @@ public final class Validator {
     if (a instanceof String x && b instanceof String y) {
       return Integer.signum(x.compareTo(y));
     }
-    return a.equals(b) ? 0 : Integer.MIN_VALUE;
+    return a.equals(b) ? 0 : INCOMPARABLE;
+  }
+
+  /**
+   * Compares when either side is YAML's {@code .inf}, {@code -.inf} or {@code .nan}, which have no decimal form
+   * (BigDecimal would throw); returns null when both sides are finite. NaN compares with nothing.
+   */
+  private static Integer compareNonFinite(Object a, Object b) {
+    boolean na = a instanceof Double d && !Double.isFinite(d);
+    boolean nb = b instanceof Double d && !Double.isFinite(d);
+    if (!na && !nb) {
+      return null;
+    }
+    double x = na ? (Double) a : toDouble(number(a));
+    double y = nb ? (Double) b : toDouble(number(b));
+    if (Double.isNaN(x) || Double.isNaN(y)) {
+      return INCOMPARABLE;
+    }
+    return Integer.signum(Double.compare(x, y));
+  }
+
+  private static double toDouble(BigDecimal n) {
+    return n == null ? Double.NaN : n.doubleValue();
   }
 
   /** Returns a number, or a numeric string as tosca-parser would convert it, as a decimal; else null. */
@@ -542,15 +581,17 @@ public final class Validator {
     if (!Values.isInteger(v)) {
       if (v instanceof String s && s.matches("\\d+[-:]\\d+")) {
         String[] r = s.split("[-:]");
-        checkPort(Integer.parseInt(r[0]), path);
-        checkPort(Integer.parseInt(r[1]), path);
+        // BigInteger: the digits may be too many for an int (e.g. '99999999999-1').
+        checkPort(new BigInteger(r[0]), path);
+        checkPort(new BigInteger(r[1]), path);
         return;
       }
       problem(path, Values.show(v) + " is not a port number");
       return;
     }
-    long port = ((Number) v).longValue();
-    if (port < 1 || port > 65535) {
+    // Compared as decimals: a BigInteger's longValue() would wrap 2^64 + 80 round to 80.
+    BigDecimal port = decimal((Number) v);
+    if (port.compareTo(BigDecimal.ONE) < 0 || port.compareTo(BigDecimal.valueOf(65535)) > 0) {
       problem(path, "port " + v + " is out of range 1..65535");
     }
   }

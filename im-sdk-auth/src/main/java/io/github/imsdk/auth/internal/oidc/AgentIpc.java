@@ -1,5 +1,7 @@
 package io.github.imsdk.auth.internal.oidc;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -137,8 +139,11 @@ public final class AgentIpc {
       return node;
     } catch (IOException e) {
       if (atEof) {
-        // Never quote the reply: a success reply holds the token.
-        throw new ImCredentialsException("oidc-agent sent a reply that is not valid JSON", e);
+        // Never quote the reply, nor chain Jackson's exception, whose message may quote it: a success reply holds
+        // the token. Only the location is given.
+        JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
+        throw new ImCredentialsException("oidc-agent sent a reply that is not valid JSON"
+            + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
       }
       return null;
     }

@@ -21,7 +21,8 @@ public final class StoredCredentials {
   /**
    * Parses the entry stored under {@code key}.
    *
-   * @throws ImCredentialsException if it is not a JSON object with a {@code type} (the value is never quoted)
+   * @throws ImCredentialsException if it is not a JSON object with a {@code type}, or has a blank key or one that
+   *     trims to {@code id} or {@code type} (the value is never quoted)
    */
   public static VaultCredential parse(String key, String json, String where) {
     JsonNode node;
@@ -56,7 +57,13 @@ public final class StoredCredentials {
       if (v.isNull()) {
         continue;
       }
-      b.set(k, v.isValueNode() ? v.asText() : v.toString());
+      try {
+        b.set(k, v.isValueNode() ? v.asText() : v.toString());
+      } catch (IllegalArgumentException ex) {
+        // The message names the key only; the value may be a secret.
+        throw new ImCredentialsException("Vault credential '" + id + "' in " + where + " has an invalid key '" + k
+            + "': keys must be non-blank and other than 'id' and 'type'", ex);
+      }
     }
     return new VaultCredential(b.build(), enabled);
   }

@@ -20,17 +20,19 @@ import java.util.List;
  * {@code {"errors":[...]}} on any status of 400 and above.
  *
  * <p>It uses {@code java.net.http.HttpClient}: about ten endpoints do not justify a Vault driver dependency, and
- * this client accepts any method name should one be needed. Lists use {@code GET ...?list=true}.
+ * this client accepts any method name should one be needed. Paths are percent-encoded segment by segment.
  */
 public final class VaultHttp {
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ERROR_CHARS = 300;
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** A response: status and parsed body ({@link MissingNode} when there was none). */
   public record Response(int status, JsonNode body) {}
 
   private final URI address;
+  private final String shownAddress;
   private final String namespace;
   private final Duration timeout;
   private final HttpClient http;
@@ -38,6 +40,7 @@ public final class VaultHttp {
   /** Creates a client for the Vault at {@code address}; {@code namespace} may be null. */
   public VaultHttp(URI address, String namespace, Duration timeout) {
     this.address = address;
+    this.shownAddress = withoutUserInfo(address);
     this.namespace = namespace;
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -49,12 +52,13 @@ public final class VaultHttp {
   }
 
   /**
-   * Sends {@code method /v1/path} and returns any 2xx response, or the 404 of a read when {@code allow404}.
+   * Sends {@code method /v1/path} and returns any 2xx response, or the 404 of a read when {@code allow404}. Each
+   * {@code /}-separated segment of {@code path} is percent-encoded, so a secret's name may hold any character.
    *
    * @throws ImVaultException for every other status (with Vault's error text), and when Vault cannot be reached
    */
   public Response send(String method, String path, JsonNode body, String token, boolean allow404) {
-    URI uri = URI.create(stripSlash(address.toString()) + "/v1/" + path);
+    URI uri = URI.create(stripSlash(address.toString()) + "/v1/" + encodePath(path));
     HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout)
         .header("Accept", "application/json")
         .header("X-Vault-Request", "true");
@@ -64,7 +68,7 @@ public final class VaultHttp {
     if (namespace != null) {
       req.header("X-Vault-Namespace", namespace);
     }
-    String what = method + " /v1/" + stripQuery(path);
+    String what = method + " /v1/" + path;
     try {
       if (body != null) {
         req.header("Content-Type", "application/json");
@@ -80,10 +84,10 @@ public final class VaultHttp {
       }
       throw new ImVaultException(describe(what, status, parsed), status, null);
     } catch (HttpTimeoutException e) {
-      throw new ImVaultException("Vault at " + address + " did not answer " + what + " within "
+      throw new ImVaultException("Vault at " + shownAddress + " did not answer " + what + " within "
           + timeout.toMillis() + " ms", 0, e);
     } catch (IOException e) {
-      throw new ImVaultException("cannot reach Vault at " + address + " for " + what + ": "
+      throw new ImVaultException("cannot reach Vault at " + shownAddress + " for " + what + ": "
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), 0, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -129,7 +133,7 @@ public final class VaultHttp {
       default:
         hint = "Vault failed";
     }
-    return "Vault at " + address + " answered " + what + " with HTTP " + status + " (" + hint + ")"
+    return "Vault at " + shownAddress + " answered " + what + " with HTTP " + status + " (" + hint + ")"
         + (text.isEmpty() ? "" : ": " + text);
   }
 
@@ -137,9 +141,30 @@ public final class VaultHttp {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private static String stripQuery(String path) {
-    int q = path.indexOf('?');
-    return q < 0 ? path : path.substring(0, q);
+  /** Percent-encodes every {@code /}-separated segment as an RFC 3986 {@code pchar} sequence (UTF-8). */
+  static String encodePath(String path) {
+    StringBuilder sb = new StringBuilder(path.length() + 16);
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "/-._~!$&'()*+,;=:@".indexOf(c) >= 0)) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Returns {@code address} for messages: its user info, which may hold a password, is never shown. */
+  private static String withoutUserInfo(URI address) {
+    String authority = address.getRawAuthority();
+    if (address.isOpaque() || authority == null || !authority.contains("@")) {
+      return address.isOpaque() ? address.getScheme() + ":***" : address.toString();
+    }
+    String s = address.toString();
+    int at = s.indexOf(authority);
+    return s.substring(0, at) + "***@" + authority.substring(authority.lastIndexOf('@') + 1)
+        + s.substring(at + authority.length());
   }
 
   /** Returns {@code s} as a JSON string body. */

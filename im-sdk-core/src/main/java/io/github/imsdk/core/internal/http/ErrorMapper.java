@@ -129,7 +129,13 @@ public final class ErrorMapper {
       sb.append(String.join(".", segs)).append(": ");
     }
     JsonNode msg = item.get("msg");
-    sb.append(msg == null ? item.toString() : msg.asText());
+    if (msg != null && msg.isValueNode() && !msg.isNull()) {
+      sb.append(msg.asText());
+    } else {
+      // Never the item itself: it holds the input.
+      JsonNode type = item.get("type");
+      sb.append(type != null && type.isTextual() ? type.asText() : "invalid value");
+    }
     return sb.toString();
   }
 

@@ -52,6 +52,15 @@ public record ImResponse(int status, String contentType, String body, Map<String
     return false;
   }
 
+  /**
+   * Returns the status, content type and body length: never the body, which may hold VM passwords and keys
+   * (outputs, VM info).
+   */
+  @Override
+  public String toString() {
+    return "ImResponse[status=" + status + ", contentType=" + contentType + ", body=" + body.length() + " chars]";
+  }
+
   /** Tells whether the status is 2xx. */
   public boolean isSuccess() {
     return status >= 200 && status < 300;

@@ -112,7 +112,13 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
    * @param response the raw response, whatever its status
    * @param redactor masks the Authorization value this attempt sent
    */
-  public record Attempt(ImResponse response, Redactor redactor) {}
+  public record Attempt(ImResponse response, Redactor redactor) {
+    /** Returns the response's status, content type and body length; never the body. */
+    @Override
+    public String toString() {
+      return "Attempt[" + response + "]";
+    }
+  }
 
   /**
    * {@inheritDoc}
@@ -314,8 +320,9 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       what = "no usable response from " + base + " (" + root.getClass().getSimpleName() + ": "
           + root.getMessage() + ")";
     }
-    log.debug("{} failed: {}", call.describe(), what);
-    return new ImTransportException(call.method(), call.path(), Redactor.generic().scrub(what), e);
+    String scrubbed = Redactor.generic().scrub(what);
+    log.debug("{} failed: {}", call.describe(), scrubbed);
+    return new ImTransportException(call.method(), call.path(), scrubbed, e);
   }
 
   private static Charset charset(String contentType) {

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text that may end up in an exception message or a log line: the Authorization value
- * that was sent, each secret value in it, anything shaped like a JWT, and {@code Bearer} tokens.
+ * that was sent, each secret value in it, anything shaped like a JWT, {@code Bearer} tokens, and the values of
+ * secret-named keys ({@code password}, {@code private_key}, {@code public_key}, {@code token}, {@code secret*},
+ * with any prefix such as {@code disk.0.os.credentials.}) in RADL ({@code key = 'v'}, {@code key = "v"},
+ * {@code key = v}) and JSON ({@code "key": "v"}) form, because IM echoes the user's RADL in its messages.
  */
 public final class Redactor {
 
@@ -21,6 +24,15 @@ public final class Redactor {
 
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+");
+  // Key names whose values are secret, with any prefix: disk.0.os.credentials.password, access_token, ...
+  private static final String SECRET_KEY =
+      "[A-Za-z0-9_.]*(?:password|private_key|public_key|token|secret)[A-Za-z0-9_]*";
+  // RADL: key = 'v', key = "v" (either may span lines, or be cut off by the end of the text), key = v.
+  private static final Pattern RADL_PAIR = Pattern.compile(
+      "(?i)(?<![A-Za-z0-9_.])(" + SECRET_KEY + "\\s*=\\s*)('[^']*'?|\"[^\"]*\"?|[^\\s,;)'\"]+)");
+  // JSON "key": "v" and the Python form 'key': 'v' that IM prints in its messages.
+  private static final Pattern JSON_PAIR = Pattern.compile(
+      "(?i)([\"']" + SECRET_KEY + "[\"']\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')");
   // Values this short are too likely to match ordinary words; the JWT/bearer patterns still apply.
   private static final int MIN_SECRET_LENGTH = 4;
 
@@ -86,6 +98,14 @@ public final class Redactor {
           .replaceAll(Matcher.quoteReplacement(MASK));
     }
     out = JWT.matcher(out).replaceAll(MASK);
-    return BEARER.matcher(out).replaceAll("$1" + MASK);
+    out = BEARER.matcher(out).replaceAll("$1" + MASK);
+    out = JSON_PAIR.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + quoted(m.group(2))));
+    return RADL_PAIR.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + quoted(m.group(2))));
+  }
+
+  /** Returns the mask in the quotes {@code value} had, if any. */
+  private static String quoted(String value) {
+    char q = value.charAt(0);
+    return q == '\'' || q == '"' ? q + MASK + q : MASK;
   }
 }

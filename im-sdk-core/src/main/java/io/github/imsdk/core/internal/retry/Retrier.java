@@ -72,7 +72,7 @@ public final class Retrier {
         boolean reached = !neverLeft(e);
         if (reached && !call.idempotent()) {
           throw new ImTransportException(call.method(), call.path(),
-              rootMessage(e) + " (attempt " + sent + "). " + call.ambiguityNote(), e);
+              detail(e) + " (attempt " + sent + "). " + call.ambiguityNote(), e);
         }
         if (retries + 1 >= policy.maxAttempts()) {
           throw e;
@@ -81,7 +81,7 @@ public final class Retrier {
         if (!fitsDeadline(start, pause)) {
           throw e;
         }
-        LOG.info("{} {}: {}; retrying in {} ms (attempt {} of {})", call.method(), call.path(), rootMessage(e),
+        LOG.info("{} {}: {}; retrying in {} ms (attempt {} of {})", call.method(), call.path(), detail(e),
             pause.toMillis(), retries + 2, policy.maxAttempts());
         pause(call, pause, e);
         mayHaveRun |= reached;
@@ -152,12 +152,13 @@ public final class Retrier {
     return false;
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String msg = root.getMessage();
-    return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+  /**
+   * Returns what {@code e} says went wrong, without its "METHOD path: " prefix. The thrower already scrubbed that
+   * text of secrets; the root cause's own message is never used, because it was not.
+   */
+  static String detail(ImTransportException e) {
+    String msg = e.getMessage() == null ? "" : e.getMessage();
+    String prefix = e.method() + " " + e.path() + ": ";
+    return msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg;
   }
 }

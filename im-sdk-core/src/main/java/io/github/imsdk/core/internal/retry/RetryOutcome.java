@@ -14,4 +14,12 @@ import java.util.Optional;
  * @param <R> the transport's response type
  */
 public record RetryOutcome<R>(R response, int attempts, boolean earlierAttemptMayHaveRun,
-    Optional<String> ambiguityNote) {}
+    Optional<String> ambiguityNote) {
+
+  /** Returns the attempt count and flags; never the response, whose body may hold secrets. */
+  @Override
+  public String toString() {
+    return "RetryOutcome[attempts=" + attempts + ", earlierAttemptMayHaveRun=" + earlierAttemptMayHaveRun
+        + ", ambiguityNote=" + (ambiguityNote.isPresent() ? "present" : "none") + "]";
+  }
+}

@@ -89,6 +89,20 @@ class ErrorMapperTest {
   }
 
   @Test
+  void aValidationErrorWithoutMsgGivesItsTypeNotTheInput() {
+    // Given a FastAPI validation item without "msg" whose input is a password
+    String body = "{\"detail\":[{\"type\":\"string_too_long\",\"loc\":[\"body\",\"radl\"],"
+        + "\"input\":\"hunter2-secret-input\"},{\"loc\":[\"query\"],\"input\":\"other-user-data\"}]}";
+
+    // When it is mapped
+    ImServiceException e = map(422, "application/json", body);
+
+    // Then the location and type are given, never the input
+    assertThat(e.serverMessage()).isEqualTo("body.radl: string_too_long; query: invalid value");
+    assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("other-user-data");
+  }
+
+  @Test
   void readsPlainTextAndHtml() {
     assertThat(map(401, "text/plain; charset=utf-8", "No authentication data provided\n").serverMessage())
         .isEqualTo("No authentication data provided");

@@ -409,6 +409,30 @@ class JerseyImHttpTest {
   }
 
   @Test
+  void userInfoIsRejectedBeforeAnyMessageCouldRepeatIt() {
+    // Given a builder
+    var b = InfrastructureManager.builder();
+
+    // When an endpoint or proxy carries user info (also in URIs that fail other checks)
+    // Then it is rejected as such and the password never appears
+    assertThatThrownBy(() -> b.endpoint(URI.create("ftp://user:s3cretpw@h:21")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user info")
+        .hasMessageNotContaining("s3cretpw");
+    assertThatThrownBy(() -> b.endpoint("http://user:s3cret pw@h:8800"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cret").hasNoCause();
+    assertThatThrownBy(() -> b.proxy(URI.create("http://user:s3cretpw@proxy.example.invalid:3128")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a proxy that needs credentials is not supported")
+        .hasMessageNotContaining("s3cretpw");
+    assertThatThrownBy(() -> b.proxy(URI.create("socks://user:s3cretpw@proxy:1080")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cretpw");
+    assertThatThrownBy(() -> b.proxy(URI.create("user:s3cretpw@proxy:3128")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cretpw");
+    assertThatThrownBy(() -> b.proxy(URI.create("http://user:s3cretpw@proxy_x:3128")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cretpw");
+  }
+
+  @Test
   void theBuilderRejectsBadSettings() {
     var b = InfrastructureManager.builder();
     assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("endpoint");

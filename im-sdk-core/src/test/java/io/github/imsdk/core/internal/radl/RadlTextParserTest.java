@@ -24,9 +24,9 @@ class RadlTextParserTest {
         cpu.count = 2 and
         memory.size = 4096M and
         net_interface.0.connection = 'public' and
-        net_interface.0.ip = '158.42.1.10' and
+        net_interface.0.ip = '127.0.0.10' and
         net_interface.1.connection = 'private' and
-        net_interface.1.ip = '10.0.0.5' and
+        net_interface.1.ip = '127.0.0.5' and
         disk.0.os.credentials.username = 'cloudadm' and
         disk.0.os.credentials.password = 'it's and' and
         disk.0.os.credentials.private_key = '-----BEGIN RSA PRIVATE KEY-----

@@ -253,6 +253,22 @@ class RetrierTest {
   }
 
   @Test
+  void reportsTheScrubbedMessageNotTheRawRootCause() {
+    // Given a transport failure whose scrubbed message hides a token its root cause still quotes
+    ImTransportException failure = new ImTransportException("POST", "/infrastructures",
+        "no usable response (IOException: bad header ***)",
+        new RuntimeException("wrapped", new java.io.IOException("bad header Bearer-Secret-Value-42")));
+    Script script = new Script().then(failure);
+
+    // When the create cannot be repeated
+    // Then the new message carries the scrubbed text once, never the root cause's own message
+    assertThatThrownBy(() -> retrier.execute(create(), script, inspector))
+        .isInstanceOf(ImTransportException.class)
+        .hasMessageStartingWith("POST /infrastructures: no usable response (IOException: bad header ***) (attempt 1)")
+        .hasMessageNotContaining("Bearer-Secret-Value-42");
+  }
+
+  @Test
   void repeatsACreateWhoseConnectionWasRefused() {
     // Given
     Script script = new Script().then(refused("POST", "/infrastructures")).then(Resp.of(200));

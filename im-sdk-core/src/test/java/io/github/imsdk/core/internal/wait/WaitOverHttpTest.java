@@ -256,7 +256,7 @@ class WaitOverHttpTest {
 
   private static void stubCreate() {
     mock.when(request().withMethod("POST").withPath("/infrastructures"))
-        .respond(json("{\"uri\": \"http://10.0.0.1:8800/infrastructures/" + ID + "\"}"));
+        .respond(json("{\"uri\": \"http://127.0.0.1:8800/infrastructures/" + ID + "\"}"));
     mock.when(request().withMethod("DELETE").withPath(INF)).respond(HttpResponse.response().withStatusCode(200));
   }
 
@@ -323,7 +323,7 @@ class WaitOverHttpTest {
   void aFailedCleanupIsAttachedToTheWaitFailure() {
     // Given
     mock.when(request().withMethod("POST").withPath("/infrastructures"))
-        .respond(json("{\"uri\": \"http://10.0.0.1:8800/infrastructures/" + ID + "\"}"));
+        .respond(json("{\"uri\": \"http://127.0.0.1:8800/infrastructures/" + ID + "\"}"));
     mock.when(request().withMethod("DELETE").withPath(INF)).respond(error(409, "Invalid State"));
     states(state("failed", "failed"));
 
