@@ -264,6 +264,10 @@ final class ClientCommands {
     if (v instanceof Map<?, ?> m) {
       return masked((Map<String, Object>) m);
     }
+    if (v instanceof List<?> l) {
+      // e.g. get_attribute [node, endpoint, credential] over several VMs: a list of {user, token} maps
+      return l.stream().map(item -> maskValue(key, item)).toList();
+    }
     return isSecret(key) && v != null ? "********" : v;
   }
 

@@ -104,7 +104,9 @@ public final class Main {
       err.println("error: " + e.getMessage());
       err.println("run with --help for usage");
       return 2;
-    } catch (ImException | UncheckedIOException | IllegalArgumentException e) {
+    } catch (ImException | UncheckedIOException | IllegalArgumentException | IllegalStateException
+        | java.util.NoSuchElementException e) {
+      // the last two: an output the template promised is missing or of the wrong kind (Outputs accessors)
       err.println("error: " + e.getMessage());
       return 1;
     }

@@ -81,6 +81,28 @@ class ClientCommandsIT {
   }
 
   @Test
+  void credentialsInsideListOutputsAreMaskedUnlessAsked() throws Exception {
+    // Given two VMs whose credential output is a list of {user, token} maps (no index in get_attribute)
+    Path template = dir.resolve("two.yaml");
+    Files.writeString(template, PLAIN_VM.replace("                  image: ost://cloud.example.org/ubuntu",
+        "                  image: ost://cloud.example.org/ubuntu\n              scalable:\n                properties:\n"
+            + "                  count: 2")
+        + "    creds:\n      value: { get_attribute: [ vm, endpoint, credential ] }\n");
+    String created = run(0, "create", template.toString());
+    String id = created.substring(created.lastIndexOf(' ') + 1).strip();
+
+    // When the outputs are printed plainly and with --show-secrets
+    String masked = run(0, "getoutputs", id);
+    String shown = run(0, "getoutputs", id, "--show-secrets");
+
+    // Then the plain form shows users but no token, while the revealed form has the tokens
+    assertThat(shown).contains("token");
+    String token = shown.replaceAll("(?s).*?token=([^,}\\s]+).*", "$1");
+    assertThat(token).isNotBlank().isNotEqualTo(shown);
+    assertThat(masked).contains("creds").contains("token=********").doesNotContain(token);
+  }
+
+  @Test
   void waitEndsAtOnceForAConfiguredInfrastructure() throws Exception {
     // Given an infrastructure that is configured (instant timings)
     Path template = dir.resolve("plain.yaml");
