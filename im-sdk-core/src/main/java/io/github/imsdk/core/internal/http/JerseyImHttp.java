@@ -109,11 +109,39 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
   /**
    * One attempt of a call and what is needed to report its failure.
    *
-   * @param response the raw response, whatever its status
-   * @param redactor masks the Authorization value this attempt sent
+   * <p>The redactor is built only when a failure is reported: decoding the Authorization header to find its
+   * secrets costs several times more than building it, and successful calls never need it.
    */
-  public record Attempt(ImResponse response, Redactor redactor) {
-    /** Returns the response's status, content type and body length; never the body. */
+  public static final class Attempt {
+    private final ImResponse response;
+    private final java.util.function.Supplier<Redactor> redactor;
+
+    /** An attempt whose failures are scrubbed by {@code redactor}. */
+    public Attempt(ImResponse response, Redactor redactor) {
+      this(response, () -> redactor);
+    }
+
+    private Attempt(ImResponse response, java.util.function.Supplier<Redactor> redactor) {
+      this.response = response;
+      this.redactor = redactor;
+    }
+
+    /** An attempt that sent {@code authorization}; its redactor is derived from it on first use. */
+    static Attempt sent(ImResponse response, String authorization) {
+      return new Attempt(response, () -> Redactor.forHeader(authorization));
+    }
+
+    /** Returns the raw response, whatever its status. */
+    public ImResponse response() {
+      return response;
+    }
+
+    /** Returns what masks the Authorization value this attempt sent. */
+    public Redactor redactor() {
+      return redactor.get();
+    }
+
+    /** Returns the response's status, content type and body length; never the body or the header. */
     @Override
     public String toString() {
       return "Attempt[" + response + "]";
@@ -168,7 +196,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
     Credentials credentials = settings.credentials();
     String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
-    return new Attempt(send(call, authorization), Redactor.forHeader(authorization));
+    return Attempt.sent(send(call, authorization), authorization);
   }
 
   /**
