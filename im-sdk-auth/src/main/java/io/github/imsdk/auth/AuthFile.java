@@ -2,6 +2,7 @@ package io.github.imsdk.auth;
 
 import io.github.imsdk.auth.internal.AuthFileParser;
 import io.github.imsdk.auth.internal.AuthFileWriter;
+import io.github.imsdk.auth.internal.oidc.OidcTokenCommand;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,9 @@ import java.util.function.Function;
  * A value {@code file(path)} or {@code command(cmd)} is <em>not</em> evaluated while reading: it becomes a
  * {@link CredentialValue#file(Path)} or {@link CredentialValue#command(String, Duration)} evaluated each time a
  * request is sent. A file whose only line is {@code Bearer <token>} gives {@link Credentials#bearer(CredentialValue)
- * bearer credentials}.
+ * bearer credentials}. A {@code command(oidc-token ...)} is answered by oidc-agent over its socket instead of by
+ * starting {@code oidc-token} for each request, when the agent answers on {@code $OIDC_SOCK} at read time (the
+ * command is still run if the agent goes away; see {@link OidcAgentTokenProvider}).
  *
  * <pre>{@code
  * Credentials credentials = AuthFile.read(Path.of("auth.dat"));
@@ -137,8 +140,17 @@ public final class AuthFile {
      * Returns a reader that turns the command line of each {@code command(...)} value (e.g. {@code oidc-token
      * egi}) into a value with {@code mapping}, for instance to take {@code oidc-token} tokens from a token
      * provider instead of running the program. The mapping handles every command: to keep the default for some,
-     * return {@code CredentialValue.command(commandLine, timeout)}. It is called while reading; a failure it
-     * throws is reported with the file and line.
+     * return {@code CredentialValue.command(commandLine, timeout)}. It is called while reading, once per distinct
+     * command line of a file (lines with the same command share the value, so a provider is asked once per
+     * request); a failure it throws is reported with the file and line.
+     *
+     * <pre>{@code
+     * AuthFile.reader()
+     *     .commandValues(cmd -> cmd.startsWith("oidc-token ")
+     *         ? CredentialValue.from(myAgentProvider(cmd.substring("oidc-token ".length()).strip()))
+     *         : CredentialValue.command(cmd, Duration.ofSeconds(30)))
+     *     .read(Path.of("auth.dat"));
+     * }</pre>
      */
     public Reader commandValues(Function<String, CredentialValue> mapping) {
       return new Reader(commandTimeout, Objects.requireNonNull(mapping, "mapping"));
@@ -173,7 +185,7 @@ public final class AuthFile {
       Objects.requireNonNull(sourceName, "sourceName");
       Function<String, CredentialValue> mapping = commandValues != null
           ? commandValues
-          : commandLine -> CredentialValue.command(commandLine, commandTimeout);
+          : commandLine -> OidcTokenCommand.valueFor(commandLine, commandTimeout);
       return new AuthFileParser(sourceName, mapping).parse(text);
     }
   }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Thrown when a credential value could not be obtained: a token provider failed, a {@code command(...)} value
- * exited non-zero or timed out, a {@code file(...)} value could not be read, or an auth file is malformed.
+ * exited non-zero or timed out, a {@code file(...)} value could not be read, an auth file is malformed, or
+ * credentials cannot be written to an auth file.
  *
  * <p>The message says which credential (line, key, provider) failed and why; it never contains the secret.
  */

@@ -1,14 +1,12 @@
 package io.github.imsdk.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imsdk.auth.internal.vault.VaultHttp;
+import io.github.imsdk.auth.internal.vault.VaultKv;
 import io.github.imsdk.auth.internal.vault.VaultLogin;
 import io.github.imsdk.auth.internal.vault.VaultSession;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,19 +63,7 @@ public final class VaultClient implements AutoCloseable {
    */
   public Optional<Map<String, String>> read(VaultPath path) {
     Objects.requireNonNull(path, "path");
-    VaultHttp.Response r = session.send("GET", dataPath(path), null, true);
-    if (r.status() == 404) {
-      return Optional.empty();
-    }
-    JsonNode data = path.kvVersion() == 1 ? r.body().path("data") : r.body().path("data").path("data");
-    if (!data.isObject()) {
-      // KV 2 answers data=null for a deleted latest version.
-      return Optional.empty();
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    data.fields().forEachRemaining(e -> out.put(e.getKey(),
-        e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-    return Optional.of(out);
+    return VaultKv.read(session, path.mount(), path.path(), path.kvVersion());
   }
 
   /**
@@ -89,16 +75,7 @@ public final class VaultClient implements AutoCloseable {
   public void write(VaultPath path, Map<String, String> values) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(values, "values");
-    ObjectNode data = io.github.imsdk.auth.internal.vault.VaultJson.object();
-    values.forEach((k, v) -> data.put(Objects.requireNonNull(k, "a key of the secret is null"),
-        Objects.requireNonNull(v, "the value of '" + k + "' is null")));
-    JsonNode body = data;
-    if (path.kvVersion() == 2) {
-      ObjectNode wrapper = io.github.imsdk.auth.internal.vault.VaultJson.object();
-      wrapper.set("data", data);
-      body = wrapper;
-    }
-    session.send("POST", dataPath(path), body, false);
+    VaultKv.write(session, path.mount(), path.path(), path.kvVersion(), values);
   }
 
   /**
@@ -109,9 +86,7 @@ public final class VaultClient implements AutoCloseable {
    */
   public void delete(VaultPath path) {
     Objects.requireNonNull(path, "path");
-    String p = path.kvVersion() == 1 ? path.mount() + "/" + path.path()
-        : path.mount() + "/metadata/" + path.path();
-    session.send("DELETE", p, null, true);
+    VaultKv.delete(session, path.mount(), path.path(), path.kvVersion());
   }
 
   /**
@@ -138,10 +113,6 @@ public final class VaultClient implements AutoCloseable {
   @Override
   public String toString() {
     return "VaultClient[" + address + ", " + auth + "]";
-  }
-
-  private static String dataPath(VaultPath path) {
-    return path.kvVersion() == 1 ? path.mount() + "/" + path.path() : path.mount() + "/data/" + path.path();
   }
 
   /** Builds a {@link VaultClient}. Not thread-safe. */

@@ -95,7 +95,11 @@ public final class VaultCredentialStore {
         secret.toString()));
   }
 
-  /** Returns the lines of the enabled credentials, ready to add to the {@link Credentials} sent to IM. */
+  /**
+   * Returns the lines of the enabled credentials, as stored, to add to the {@link Credentials} sent to IM. The
+   * rewrites the IM server applies when it reads Vault itself (a {@code fedcloud} entry becoming an OpenStack line,
+   * the caller's access token injected into EGI and OIDC OpenStack lines) are not applied here.
+   */
   public List<AuthLine> enabledLines() {
     List<AuthLine> out = new ArrayList<>();
     for (VaultCredential c : list()) {

@@ -66,6 +66,9 @@ class AuthFileTest {
       assertThat(l.value("password")).get().isInstanceOf(CommandValue.class);
       assertThat(l.value("password").orElseThrow().authFileForm()).isEqualTo("command(oidc-token egi)");
     });
+    // and the four lines share one value: one run of oidc-token per request
+    assertThat(credentials.lines()).extracting(l -> l.values().get(l.isInfrastructureManager() ? "token" : "password"))
+        .allSatisfy(v -> assertThat(v).isSameAs(im.value("token").orElseThrow()));
     AuthLine gsi = credentials.byId("gsi").orElseThrow();
     assertThat(gsi.value("host").orElseThrow().resolve()).isEqualTo("https://egiosc.gsi.de:5000/v3");
     assertThat(gsi.value("domain").orElseThrow().resolve()).isEqualTo("VO:vo.access.egi.eu");
@@ -110,7 +113,8 @@ class AuthFileTest {
   void commandValuesCanBeMappedByTheCaller() throws Exception {
     // Given a mapping that takes oidc-token values from a provider
     Path auth = file("type = InfrastructureManager; token = command(oidc-token egi)\n"
-        + "id = ost; type = OpenStack; password = command(other --flag)\n");
+        + "id = ost; type = OpenStack; password = command(other --flag)\n"
+        + "id = ost2; type = OpenStack; password = command( oidc-token egi )\n");
     List<String> seen = new ArrayList<>();
     AuthFile.Reader reader = AuthFile.reader().commandValues(cmd -> {
       seen.add(cmd);
@@ -124,6 +128,8 @@ class AuthFileTest {
 
     // Then
     assertThat(seen).containsExactly("oidc-token egi", "other --flag");
+    assertThat(credentials.byId("ost2").orElseThrow().value("password").orElseThrow())
+        .isSameAs(credentials.lines().get(0).value("token").orElseThrow());
     assertThat(credentials.lines().get(0).value("token").orElseThrow().resolve()).isEqualTo("from-agent");
     assertThat(credentials.lines().get(1).value("password")).get()
         .isEqualTo(CredentialValue.command("other --flag", Duration.ofSeconds(5)));
@@ -325,9 +331,11 @@ class AuthFileTest {
     assertError("type = Dummy; token = file()\n", 1, "the file(...) of 'token' names no file");
     assertError("Bearer\n", 1, "the 'Bearer' line has no token");
     assertError("type = Dummy; password = ; token = hunter2\n", 1,
-        "the value of 'password' is empty; write password = '' for an empty value");
+        "the value of 'password' is empty; write key = '' for an empty value");
     assertError("type = Dummy; password = hunter2=\n", 1, "the value of 'password' contains '=' outside quotes");
     assertError("type = Dummy; =\n", 1, "item 2 (after 'type') has no key before '='");
+    assertError("type = Dummy; password: hunter2 = x=y\n", 1,
+        "the value of a key that is not a plain name contains '=' outside quotes");
   }
 
   private void assertError(String text, int line, String message) throws Exception {

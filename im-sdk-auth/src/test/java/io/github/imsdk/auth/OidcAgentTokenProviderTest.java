@@ -133,7 +133,7 @@ class OidcAgentTokenProviderTest {
     agent = new FakeAgent(dir, req -> "{\"status\":\"failure\",\"error\":\"account not loaded\"}");
     assertThatThrownBy(provider(builderWithEnv().account("egi"))::token)
         .isInstanceOf(ImCredentialsException.class)
-        .hasMessageContaining("it is not loaded")
+        .hasMessageContaining("account 'egi' is not loaded in oidc-agent")
         .hasMessageContaining("oidc-add egi");
   }
 

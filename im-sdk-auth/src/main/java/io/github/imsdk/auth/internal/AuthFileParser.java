@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Parses the text of an IM auth file ({@code auth.dat}) as the Python client reads it, with one deliberate
+ * Parses the text of one IM auth file (an instance is used for one text only) ({@code auth.dat}) as the Python client reads it, with one deliberate
  * difference: a malformed pair is reported instead of silently ending its line.
  *
  * <p>{@code file(path)} and {@code command(cmd)} values are not evaluated here; they become values resolved at
@@ -22,9 +24,12 @@ import java.util.function.Function;
 public final class AuthFileParser {
 
   private static final String BEARER_PREFIX = "Bearer ";
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][\\w.-]{0,63}");
 
   private final String source;
   private final Function<String, CredentialValue> commandValues;
+  /** Lines with the same command share one value, so a provider it maps to is asked once per request. */
+  private final Map<String, CredentialValue> commandCache = new java.util.HashMap<>();
 
   /**
    * Creates a parser.
@@ -92,18 +97,18 @@ public final class AuthFileParser {
         throw error(l.number, "item " + (i + 1) + after(pairs) + " has no key before '='");
       }
       if (kv.size() == 1 && item.strip().endsWith("=")) {
-        throw error(l.number, "the value of '" + key + "' is empty; write " + key
-            + " = '' for an empty value (IM and the Python client would drop the rest of the line)");
+        throw error(l.number, "the value of " + shown(key) + " is empty; write key = '' for an empty value"
+            + " (IM and the Python client would drop the rest of the line)");
       }
       if (kv.size() == 1) {
         throw error(l.number, "item " + (i + 1) + after(pairs) + " has no '='; write it as key = value");
       }
       if (kv.size() > 2 || countOutsideQuotes(item, '=') > 1) {
-        throw error(l.number, "the value of '" + key + "' contains '=' outside quotes; quote it: "
-            + key + " = '...'");
+        throw error(l.number, "the value of " + shown(key) + " contains '=' outside quotes; quote it:"
+            + " key = '...'");
       }
       if (pairs.containsKey(key)) {
-        throw error(l.number, "key '" + key + "' is given twice");
+        throw error(l.number, "key " + shown(key) + " is given twice");
       }
       pairs.put(key, kv.get(1).strip().replace(AuthHeaderCodec.LINE_SEPARATOR, "\n"));
     }
@@ -125,36 +130,41 @@ public final class AuthFileParser {
   }
 
   private static String after(Map<String, String> pairs) {
-    return pairs.isEmpty() ? "" : " (after '" + String.join("', '", pairs.keySet()) + "')";
+    return pairs.isEmpty() ? ""
+        : " (after " + pairs.keySet().stream().map(AuthFileParser::shown).collect(Collectors.joining(", ")) + ")";
   }
 
   private CredentialValue value(int lineNumber, String key, String text) {
     if (text.startsWith("command(") && text.endsWith(")")) {
       String commandLine = text.substring("command(".length(), text.length() - 1).strip();
       if (commandLine.isEmpty()) {
-        throw error(lineNumber, "the command(...) of '" + key + "' is empty");
+        throw error(lineNumber, "the command(...) of " + shown(key) + " is empty");
       }
-      CredentialValue v;
+      CredentialValue v = commandCache.get(commandLine);
+      if (v != null) {
+        return v;
+      }
       try {
         v = commandValues.apply(commandLine);
       } catch (RuntimeException e) {
-        throw new ImCredentialsException(where(lineNumber) + "the command(...) of '" + key
-            + "' is not usable: " + e.getMessage(), e);
+        throw new ImCredentialsException(where(lineNumber) + "the command(...) of " + shown(key)
+            + " is not usable: " + e.getMessage(), e);
       }
       if (v == null) {
-        throw error(lineNumber, "the command(...) of '" + key + "' was mapped to no value");
+        throw error(lineNumber, "the command(...) of " + shown(key) + " was mapped to no value");
       }
+      commandCache.put(commandLine, v);
       return v;
     }
     if (text.startsWith("file(") && text.endsWith(")")) {
       String path = text.substring("file(".length(), text.length() - 1).strip();
       if (path.isEmpty()) {
-        throw error(lineNumber, "the file(...) of '" + key + "' names no file");
+        throw error(lineNumber, "the file(...) of " + shown(key) + " names no file");
       }
       try {
         return CredentialValue.file(Path.of(path));
       } catch (InvalidPathException e) {
-        throw error(lineNumber, "the file(...) of '" + key + "' is not a valid path: " + e.getReason());
+        throw error(lineNumber, "the file(...) of " + shown(key) + " is not a valid path: " + e.getReason());
       }
     }
     return CredentialValue.of(text);
@@ -198,6 +208,14 @@ public final class AuthFileParser {
       throw error(l.number, "unterminated " + quote + " quote opened at column " + (openedAt + 1));
     }
     return AuthHeaderCodec.split(l.text, ';', false);
+  }
+
+  /**
+   * Quotes a key for an error message. A key that is not a plain name may be a secret typed in the wrong place
+   * (e.g. {@code password: s3cret = x}), so it is not echoed.
+   */
+  static String shown(String key) {
+    return PLAIN_KEY.matcher(key).matches() ? "'" + key + "'" : "a key that is not a plain name";
   }
 
   private String where(int lineNumber) {

@@ -187,7 +187,7 @@ public final class AuthHeaderCodec {
    * ({@code split_line}), a blank last part is dropped unless the text contains a quote, so {@code key = } splits
    * into one part (a malformed pair) while {@code key = ''} splits into two.
    */
-  public static List<String> split(String s, char sep, boolean dropQuotes) {
+  static List<String> split(String s, char sep, boolean dropQuotes) {
     List<String> parts = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     char quote = 0;

@@ -1,7 +1,9 @@
 package io.github.imsdk.auth.internal.oidc;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imsdk.auth.ImCredentialsException;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +30,10 @@ import java.time.Duration;
  */
 public final class AgentIpc {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // oidc-agent 4.2.6 writes raw line breaks inside JSON strings (e.g. the status text, an error's "info").
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+      .build();
   private static final int MAX_REPLY_BYTES = 1 << 20;
 
   private AgentIpc() {}

@@ -152,8 +152,9 @@ public final class AgentTokenFetcher implements TokenProvider {
       message = "oidc-agent has no " + who + " (agent said: " + error + "); create it with 'oidc-gen " + name
           + "' or check the name with 'oidc-add -l'";
     } else if (lower.contains("not loaded")) {
-      message = "oidc-agent knows " + who + " but it is not loaded (agent said: " + error + "); load it with"
-          + " 'oidc-add " + name + "'";
+      // The agent says this both for a known account that is not loaded and, without autoload, for an unknown one.
+      message = who + " is not loaded in oidc-agent (agent said: " + error + "); load it with 'oidc-add " + name
+          + "', or create it first with 'oidc-gen " + name + "'";
     } else if (lower.contains("locked")) {
       message = "oidc-agent is locked (agent said: " + error + "); unlock it with 'oidc-add -u'";
     } else if (lower.contains("not acceptable")) {
