@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -60,7 +61,7 @@ public final class RunAll {
     Set<String> only = new LinkedHashSet<>(SECTIONS);
     boolean quick = false;
     boolean verbose = false;
-    int coldStartRuns = 7;
+    int coldStartRuns = 5;
     Path out = null;
     for (String a : args) {
       if (a.equals("--quick")) {
@@ -119,7 +120,7 @@ public final class RunAll {
   }
 
   private void overhead() {
-    Map<String, RunResult> r = jmh(CallOverheadBenchmark.class, 1, 3, 5);
+    Map<String, RunResult> r = jmh(CallOverheadBenchmark.class, 1, 2, 4);
     report.section("1. Per-call latency (JMH SampleTime, µs; ratio = client / raw java.net.http + Jackson)");
     report.line("| call | client | p50 | p99 | p99.9 | samples | p50 ratio | p99 ratio |");
     report.line("|---|---|---:|---:|---:|---:|---:|---:|");
@@ -151,27 +152,22 @@ public final class RunAll {
   }
 
   private void throughput() {
-    report.section("2. Throughput of state() on one shared client (JMH Throughput, calls/s; ratio = client / raw "
-        + "java.net.http + Jackson at the same thread count)");
-    report.line("| threads | client | calls/s | ± (99.9% CI) | ratio |");
+    int rounds = quick ? 1 : 4;
+    Duration warmup = quick ? Duration.ofMillis(50) : Duration.ofSeconds(2);
+    Duration window = quick ? Duration.ofMillis(100) : Duration.ofSeconds(1);
+    List<ThroughputRounds.Result> results = ThroughputRounds.measure(new int[] {1, 8, 64}, rounds, warmup, window);
+    report.section("2. Throughput of state() on one shared client (calls/s, median of " + rounds + " interleaved "
+        + window.toMillis() + " ms windows after " + warmup.toMillis() + " ms of warm-up; ratio = median over rounds "
+        + "of client / raw java.net.http + Jackson in the same round)");
+    report.line("| threads | client | calls/s | range | ratio |");
     report.line("|---:|---|---:|---:|---:|");
     List<String> verdicts = new ArrayList<>();
-    for (int threads : new int[] {1, 8, 64}) {
-      Map<String, RunResult> r = jmh(ThroughputBenchmark.class, threads, 2, 3);
-      double raw = score(r, "rawJdk");
-      for (String[] row : List.of(new String[] {"sdk", "im-sdk (default connector)"},
-          new String[] {"sdkJnh", "im-sdk (jnh connector)"},
-          new String[] {"rawJersey", "raw Jersey (default connector)"},
-          new String[] {"rawJerseyJnh", "raw Jersey (jnh connector)"},
-          new String[] {"rawJdk", "raw java.net.http + Jackson"})) {
-        Result<?> res = require(r, row[0]).getPrimaryResult();
-        report.line(String.format(Locale.ROOT, "| %d | %s | %.0f | %.0f | %.2fx |", threads, row[1], res.getScore(),
-            res.getScoreError(), res.getScore() / raw));
+    for (ThroughputRounds.Result x : results) {
+      report.line(String.format(Locale.ROOT, "| %d | %s | %.0f | %s | %.2fx |", x.threads(), x.client().label(),
+          x.medianCallsPerSecond(), x.range(), x.medianRatio()));
+      if (x.client() == ClientKind.SDK) {
+        verdicts.add(verdict(x.threads() + " thread(s): im-sdk >= 0.9x raw", x.medianRatio(), x.medianRatio() >= 0.9));
       }
-      double ratio = score(r, "sdk") / raw;
-      double jnh = score(r, "sdkJnh") / raw;
-      verdicts.add(verdict(threads + " thread(s): im-sdk >= 0.9x raw", ratio, ratio >= 0.9)
-          + String.format(Locale.ROOT, " (im-sdk over jnh connector: %.2fx)", jnh));
     }
     report.line("");
     verdicts.forEach(report::line);
@@ -184,12 +180,12 @@ public final class RunAll {
   private void connections() {
     int calls = quick ? 640 : 10_000;
     List<ConnectionCounts.Result> results = ConnectionCounts.measure(calls);
-    report.section("2b. TCP connections accepted by the stub for " + calls + " state() calls on one client");
-    report.line("| client | sequential: connections | sequential: ms | 64 threads: connections | 64 threads: ms |");
-    report.line("|---|---:|---:|---:|---:|");
+    report.section("2b. TCP connections accepted by the stub for " + calls + " state() calls on one fresh client");
+    report.line("| client | sequential | " + ConnectionCounts.THREADS + " threads |");
+    report.line("|---|---:|---:|");
     for (ConnectionCounts.Result c : results) {
-      report.line(String.format(Locale.ROOT, "| %s | %d | %.0f | %d | %.0f |", c.client(),
-          c.sequentialConnections(), c.sequentialMillis(), c.parallelConnections(), c.parallelMillis()));
+      report.line(String.format(Locale.ROOT, "| %s | %d | %d |", c.client().label(), c.sequentialConnections(),
+          c.parallelConnections()));
     }
     ConnectionCounts.Result sdk = results.get(0);
     report.line("");
@@ -317,7 +313,7 @@ public final class RunAll {
   }
 
   private static void progress(String what) {
-    System.err.println("[im-sdk-benchmarks] " + what);
+    System.err.println("[im-sdk-benchmarks " + java.time.LocalTime.now().withNano(0) + "] " + what);
   }
 
   /** The Markdown report under construction. */
