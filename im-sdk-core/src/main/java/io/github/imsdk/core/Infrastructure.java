@@ -1,5 +1,7 @@
 package io.github.imsdk.core;
 
+import io.github.imsdk.tosca.ToscaTemplate;
+
 import io.github.imsdk.auth.AuthLine;
 import java.util.Collection;
 import java.util.List;
@@ -86,6 +88,11 @@ public interface Infrastructure {
    */
   void reconfigure(Template template);
 
+  /** Re-runs contextualization with a TOSCA template object ({@code PUT /infrastructures/{id}/reconfigure}). */
+  default void reconfigure(ToscaTemplate template) {
+    reconfigure(Template.of(template));
+  }
+
   /**
    * Re-runs contextualization on the given VMs only, optionally with a template
    * ({@code PUT /infrastructures/{id}/reconfigure?vm_list=0,2}).
@@ -104,6 +111,19 @@ public interface Infrastructure {
 
   /** Adds resources, choosing whether contextualization is re-run ({@code POST /infrastructures/{id}?context=}). */
   List<String> addResources(Template template, Contextualization contextualization);
+
+  /**
+   * Merges a TOSCA template object with the stored one (more {@code count}, a {@code removal_list}) and returns
+   * the new VMs' ids ({@code POST /infrastructures/{id}}).
+   */
+  default List<String> addResources(ToscaTemplate template) {
+    return addResources(Template.of(template));
+  }
+
+  /** Merges a TOSCA template object, choosing whether contextualization is re-run. */
+  default List<String> addResources(ToscaTemplate template, Contextualization contextualization) {
+    return addResources(Template.of(template), contextualization);
+  }
 
   /** Removes the given VMs and re-runs contextualization ({@code DELETE /infrastructures/{id}/vms/{ids}}). */
   void removeVms(Collection<String> vmIds);

@@ -2,6 +2,7 @@ package io.github.imsdk.core;
 
 import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.internal.DefaultInfrastructureManager;
+import io.github.imsdk.core.internal.Defaults;
 import io.github.imsdk.core.internal.http.HttpSettings;
 import io.github.imsdk.core.internal.http.JerseyImHttp;
 import java.net.URI;
@@ -33,6 +34,29 @@ public interface InfrastructureManager extends AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * Returns a client configured like the IM Python client: the endpoint and auth file come from the environment
+   * variables {@code IM_URL} and {@code IM_AUTH_FILE}, else from the {@code [im_client]} keys {@code restapi_url}
+   * and {@code auth_file} of {@code ~/.im_client.cfg} and {@code ./im_client.cfg} (the home file wins key by
+   * key); the endpoint defaults to {@code http://localhost:8800}. See {@link ImClientConfig}.
+   *
+   * @throws io.github.imsdk.auth.ImCredentialsException if no auth file is named, or it cannot be read
+   * @throws IllegalArgumentException if a configuration file is malformed or the endpoint is not an http(s) URL
+   */
+  static InfrastructureManager fromDefaults() {
+    return builderFromDefaults().build();
+  }
+
+  /**
+   * Returns a builder preset as {@link #fromDefaults()} describes, so that timeouts, TLS or a proxy can be added.
+   *
+   * @throws io.github.imsdk.auth.ImCredentialsException if no auth file is named, or it cannot be read
+   * @throws IllegalArgumentException if a configuration file is malformed or the endpoint is not an http(s) URL
+   */
+  static Builder builderFromDefaults() {
+    return Defaults.ofProcess().builder();
+  }
+
   /** Returns the caller's infrastructures: list, create, estimate, import. */
   Infrastructures infrastructures();
 
@@ -61,7 +85,10 @@ public interface InfrastructureManager extends AutoCloseable {
   /** Returns the IM endpoint this client talks to. */
   URI endpoint();
 
-  /** Releases the HTTP resources. Handles obtained from this client must not be used afterwards. */
+  /**
+   * Releases the HTTP resources; calling it again does nothing. Calls made afterwards, also through handles
+   * obtained before, throw {@link IllegalStateException}.
+   */
   @Override
   void close();
 

@@ -1,5 +1,7 @@
 package io.github.imsdk.core;
 
+import io.github.imsdk.tosca.ToscaTemplate;
+
 import java.util.Objects;
 
 /**
@@ -41,6 +43,16 @@ public record Template(Kind kind, String content) {
   /** Returns a TOSCA YAML template. */
   public static Template tosca(String yaml) {
     return new Template(Kind.TOSCA, yaml);
+  }
+
+  /**
+   * Returns the TOSCA template {@code template} as YAML ({@link ToscaTemplate#toYaml()}). It is not validated
+   * here: call {@link ToscaTemplate#validated()} first to have every problem reported with its path before IM
+   * sees it.
+   */
+  public static Template of(ToscaTemplate template) {
+    java.util.Objects.requireNonNull(template, "template");
+    return tosca(template.toYaml());
   }
 
   /** Returns a RADL text description. */

@@ -1,5 +1,7 @@
 package io.github.imsdk.core;
 
+import io.github.imsdk.tosca.ToscaTemplate;
+
 /**
  * One VM of an infrastructure: a cheap, immutable handle from {@link Infrastructure#vm(String)} that does no I/O
  * until a method is called. Every method maps to one IM call under {@code /infrastructures/{id}/vms/{vmId}}.
@@ -31,6 +33,11 @@ public interface Vm {
    * ({@code PUT /infrastructures/{id}/vms/{vmId}}).
    */
   VmInfo alter(Template template);
+
+  /** Changes the VM's features from a TOSCA template object ({@code PUT /infrastructures/{id}/vms/{vmId}}). */
+  default VmInfo alter(ToscaTemplate template) {
+    return alter(Template.of(template));
+  }
 
   /** Starts the VM ({@code PUT /infrastructures/{id}/vms/{vmId}/start}). */
   void start();

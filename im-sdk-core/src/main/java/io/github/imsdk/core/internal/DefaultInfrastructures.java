@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.imsdk.core.CloudEstimate;
 import io.github.imsdk.core.CreateOptions;
 import io.github.imsdk.core.Estimate;
+import io.github.imsdk.core.ImBadRequestException;
+import io.github.imsdk.core.ImForbiddenException;
 import io.github.imsdk.core.ImNotFoundException;
 import io.github.imsdk.core.ImResponseException;
 import io.github.imsdk.core.InfrastructureId;
@@ -45,15 +47,27 @@ final class DefaultInfrastructures implements Infrastructures {
     List<InfrastructureId> listed = ids(call, http.execute(call));
     List<InfrastructureId> out = new ArrayList<>();
     for (InfrastructureId id : listed) {
-      try {
-        if (pattern.matcher(new DefaultInfrastructure(http, id).radl()).find()) {
-          out.add(id);
-        }
-      } catch (ImNotFoundException e) {
-        // deleted between the list and the RADL read: it no longer exists, so it does not match
+      if (matches(new DefaultInfrastructure(http, id), pattern)) {
+        out.add(id);
       }
     }
     return out;
+  }
+
+  // IM 1.19 matches the regex against the RADL and, for TOSCA infrastructures, the TOSCA text.
+  private static boolean matches(DefaultInfrastructure inf, Pattern pattern) {
+    try {
+      if (pattern.matcher(inf.radl()).find()) {
+        return true;
+      }
+    } catch (ImNotFoundException e) {
+      return false; // deleted between the list and this read: it no longer exists, so it does not match
+    }
+    try {
+      return pattern.matcher(inf.tosca()).find();
+    } catch (ImForbiddenException | ImBadRequestException | ImNotFoundException e) {
+      return false; // not created from TOSCA (IM 2.0: 403, IM 1.19: 400), or deleted meanwhile
+    }
   }
 
   private static List<InfrastructureId> ids(ImCall call, ImResponse r) {
@@ -88,6 +102,10 @@ final class DefaultInfrastructures implements Infrastructures {
     }
     ImCall call = new ImCall("POST", PATH, q, template.content(), template.kind().mediaType(), false);
     ImResponse r = http.execute(call);
+    // The body names the new infrastructure; a server that sent an empty body still sent the InfID header.
+    if (r.body().isBlank() && r.header("InfID").filter(h -> !h.isBlank()).isPresent()) {
+      return id(call, r, "/" + r.header("InfID").get().strip());
+    }
     return id(call, r, Responses.uri(call, r));
   }
 

@@ -5,7 +5,6 @@ import io.github.imsdk.core.Timeouts;
 import io.github.imsdk.core.Tls;
 import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What the transport needs, as validated by the public builder.
@@ -26,10 +25,5 @@ public record HttpSettings(
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(userAgent, "userAgent");
-  }
-
-  /** Returns the credentials, if any. */
-  public Optional<Credentials> optionalCredentials() {
-    return Optional.ofNullable(credentials);
   }
 }

@@ -33,14 +33,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JerseyImHttp.class);
+  private static final java.util.Set<String> BODY_REQUIRED = java.util.Set.of("PUT", "POST");
 
+  private final Logger log;
   private final HttpSettings settings;
   private final String base;
   private final Client client;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Creates the transport; builds the TLS context now, so a bad CA file fails here. */
   public JerseyImHttp(HttpSettings settings) {
+    this(settings, LoggerFactory.getLogger(JerseyImHttp.class));
+  }
+
+  /** Creates the transport logging to {@code log} (tests capture what would be logged). */
+  public JerseyImHttp(HttpSettings settings, Logger log) {
+    this.log = log;
     this.settings = settings;
     String e = settings.endpoint().toString();
     this.base = e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
@@ -55,7 +63,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       b.sslContext(ssl);
     }
     if (settings.tls().mode() == Tls.Mode.INSECURE) {
-      LOG.warn("TLS certificate and host name checks are DISABLED for {} (Tls.insecure()); "
+      log.warn("TLS certificate and host name checks are DISABLED for {} (Tls.insecure()); "
           + "use only against test servers", base);
       b.hostnameVerifier((host, session) -> true);
     }
@@ -65,37 +73,71 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     this.client = b.build();
   }
 
+  /**
+   * One attempt of a call and what is needed to report its failure.
+   *
+   * @param response the raw response, whatever its status
+   * @param redactor masks the Authorization value this attempt sent
+   */
+  public record Attempt(ImResponse response, Redactor redactor) {}
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>It sends the call once; when IM rejects the credentials (401, or IM's invalid-credentials 400) it
+   * invalidates them and sends the call once more with a rebuilt header.
+   *
+   * @throws IllegalStateException if the transport was closed
+   */
   @Override
   public ImResponse execute(ImCall call) {
+    Attempt attempt = attempt(call);
+    if (settings.credentials() != null && ErrorMapper.isCredentialRejection(attempt.response())) {
+      log.debug("{} -> HTTP {}: credentials rejected; refreshing them and retrying once",
+          call.describe(), attempt.response().status());
+      settings.credentials().invalidate();
+      attempt = attempt(call);
+    }
+    return complete(call, attempt);
+  }
+
+  /**
+   * Sends one attempt of {@code call} with a freshly built Authorization header and returns the raw response,
+   * whatever its status. This is the unit a retry policy repeats; {@link #complete} finishes it.
+   *
+   * @throws ImTransportException if no usable response was received
+   * @throws io.github.imsdk.auth.ImCredentialsException if the credentials cannot be resolved
+   * @throws IllegalStateException if the transport was closed
+   */
+  public Attempt attempt(ImCall call) {
+    if (closed.get()) {
+      throw new IllegalStateException("the InfrastructureManager is closed; cannot send " + call.describe());
+    }
     Credentials credentials = settings.credentials();
     String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
-    ImResponse response = send(call, authorization);
-    if (credentials != null && ErrorMapper.isCredentialRejection(response)) {
-      LOG.debug("{} -> HTTP {}: credentials rejected; refreshing them and retrying once",
-          call.describe(), response.status());
-      credentials.invalidate();
-      authorization = credentials.toAuthorizationHeader();
-      response = send(call, authorization);
-    }
+    return new Attempt(send(call, authorization), Redactor.forHeader(authorization));
+  }
+
+  /**
+   * Returns the response of a successful attempt, or throws the {@link io.github.imsdk.core.ImServiceException}
+   * its status maps to, with the server message scrubbed of the credentials that attempt sent.
+   */
+  public ImResponse complete(ImCall call, Attempt attempt) {
+    ImResponse response = attempt.response();
     if (response.isSuccess()) {
       return response;
     }
-    Redactor redactor = Redactor.forHeader(authorization);
-    var error = ErrorMapper.toException(call, response, redactor);
-    LOG.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
-    return throwIt(error);
-  }
-
-  private static ImResponse throwIt(RuntimeException e) {
-    throw e;
+    var error = ErrorMapper.toException(call, response, attempt.redactor());
+    log.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
+    throw error;
   }
 
   private ImResponse send(ImCall call, String authorization) {
     URI uri = UriBuilder.build(base, call.path(), call.query());
     long start = System.nanoTime();
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("-> {} {}{} Accept: application/json{}{}", call.method(), call.path(), UriBuilder.queryString(
-          call.query()), call.contentType() == null ? "" : ", Content-Type: " + call.contentType()
+    if (log.isDebugEnabled()) {
+      log.debug("-> {} {}{} Accept: application/json{}{}", call.method(), call.path(), UriBuilder.queryString(
+          call.query()), call.body() == null ? "" : ", Content-Type: " + call.contentType()
           + " (" + call.body().length() + " chars)", authorization == null ? "" : ", Authorization: [redacted]");
     }
     Invocation.Builder req = client.target(uri).request()
@@ -104,9 +146,13 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     if (authorization != null) {
       req.header("Authorization", authorization);
     }
-    try (Response r = call.body() == null
-        ? req.method(call.method())
-        : req.method(call.method(), Entity.entity(call.body(), call.contentType()))) {
+    try (Response r = call.body() != null
+        ? req.method(call.method(), Entity.entity(call.body(), call.contentType()))
+        : BODY_REQUIRED.contains(call.method())
+            // Jersey warns on every PUT/POST without an entity; IM reads an empty text/plain body exactly as
+            // no body (an empty RADL), so send that instead.
+            ? req.method(call.method(), Entity.entity("", "text/plain"))
+            : req.method(call.method())) {
       String contentType = r.getHeaderString("Content-Type");
       byte[] bytes = r.hasEntity() ? r.readEntity(byte[].class) : new byte[0];
       String body = new String(bytes, charset(contentType));
@@ -118,8 +164,8 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
         }
       });
       ImResponse response = new ImResponse(r.getStatus(), contentType, body, headers);
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("<- {} {}: HTTP {} {} ({} chars) in {} ms", call.method(), call.path(), response.status(),
+      if (log.isDebugEnabled()) {
+        log.debug("<- {} {}: HTTP {} {} ({} chars) in {} ms", call.method(), call.path(), response.status(),
             response.contentType(), body.length(), (System.nanoTime() - start) / 1_000_000);
       }
       return response;
@@ -149,7 +195,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       what = "no usable response from " + base + " (" + root.getClass().getSimpleName() + ": "
           + root.getMessage() + ")";
     }
-    LOG.debug("{} failed: {}", call.describe(), what);
+    log.debug("{} failed: {}", call.describe(), what);
     return new ImTransportException(call.method(), call.path(), Redactor.generic().scrub(what), e);
   }
 
@@ -171,6 +217,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
   @Override
   public void close() {
+    closed.set(true);
     client.close();
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -80,7 +81,9 @@ public final class Redactor {
     }
     String out = text;
     for (String secret : secrets) {
-      out = out.replace(secret, MASK);
+      // Whole-token matches only: a password "pass" must not turn "password" into "***word".
+      out = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])").matcher(out)
+          .replaceAll(Matcher.quoteReplacement(MASK));
     }
     out = JWT.matcher(out).replaceAll(MASK);
     return BEARER.matcher(out).replaceAll("$1" + MASK);
