@@ -34,14 +34,16 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * java -jar im-sdk-benchmarks/target/im-sdk-benchmarks.jar --only=overhead,auth --out=results.md
  * }</pre>
  *
- * <p>Options: {@code --only=<sections>} (overhead, throughput, connections, coldstart, memory, auth), {@code --quick}
+ * <p>Options: {@code --only=<sections>} (overhead, throughput, connections, tosca, auth, memory,
+ * coldstart), {@code --quick}
  * (one short in-process iteration of each, for smoke tests: the numbers mean nothing), {@code --verbose} (JMH's
  * own progress output), {@code --out=<file>} (also write the report there), {@code --coldstart-runs=<n>}.
  */
 public final class RunAll {
 
   /** Every section, in run order. */
-  static final List<String> SECTIONS = List.of("overhead", "throughput", "connections", "auth", "memory", "coldstart");
+  static final List<String> SECTIONS = List.of("overhead", "throughput", "connections", "tosca", "auth", "memory",
+      "coldstart");
 
   private final Set<String> only;
   private final boolean quick;
@@ -108,6 +110,7 @@ public final class RunAll {
         case "overhead" -> overhead();
         case "throughput" -> throughput();
         case "connections" -> connections();
+        case "tosca" -> tosca();
         case "auth" -> auth();
         case "memory" -> memory();
         case "coldstart" -> coldStart();
@@ -173,10 +176,6 @@ public final class RunAll {
     verdicts.forEach(report::line);
   }
 
-  private static double score(Map<String, RunResult> r, String method) {
-    return require(r, method).getPrimaryResult().getScore();
-  }
-
   private void connections() {
     int calls = quick ? 640 : 10_000;
     List<ConnectionCounts.Result> results = ConnectionCounts.measure(calls);
@@ -192,6 +191,28 @@ public final class RunAll {
     report.line((sdk.sequentialConnections() <= 5 ? "MET" : "MISSED") + ": im-sdk sequential connections <= pool size"
         + " (the default connector's pool is the JDK keep-alive cache, http.maxConnections = 5 per host): "
         + sdk.sequentialConnections());
+  }
+
+  private void tosca() {
+    Map<String, RunResult> r = jmh(ToscaBenchmark.class, 3, 5);
+    report.section("4. TOSCA (JMH SampleTime, µs per operation; ratio = im-sdk / raw SnakeYAML at p50)");
+    report.line("| operation | p50 | p99 | samples | p50 ratio |");
+    report.line("|---|---:|---:|---:|---:|");
+    toscaRow(r, "recipeToYaml", "ContainerRecipe -> template -> toYaml() (the guide's seed template)",
+        "rawDumpSeed");
+    toscaRow(r, "rawDumpSeed", "raw SnakeYAML dump of the same document from maps", "rawDumpSeed");
+    String nodes = LargeTemplate.GROUPS * 4 + " node templates, " + LargeTemplate.yaml().length() / 1024 + " KiB";
+    toscaRow(r, "parseLarge", "ToscaTemplate.parse, " + nodes, "rawLoadLarge");
+    toscaRow(r, "rawLoadLarge", "raw SnakeYAML new Yaml().load, same text", "rawLoadLarge");
+    double ratio = p(r, "parseLarge", 50) / p(r, "rawLoadLarge", 50);
+    report.line("");
+    report.line(verdict("ToscaTemplate.parse <= 1.5x raw SnakeYAML load", ratio, ratio <= 1.5));
+  }
+
+  private void toscaRow(Map<String, RunResult> r, String method, String label, String baseline) {
+    report.line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d | %.2fx |", label, p(r, method, 50),
+        p(r, method, 99), require(r, method).getPrimaryResult().getSampleCount(),
+        p(r, method, 50) / p(r, baseline, 50)));
   }
 
   private void auth() {

@@ -16,13 +16,14 @@ class RunAllTest {
   @Test
   void quickRunReportsEveryClientWithNumbers() {
     // Given the suite in quick mode with the in-process sections
-    RunAll suite = new RunAll(Set.of("overhead", "auth", "connections"), true, false, 1);
+    RunAll suite = new RunAll(Set.of("overhead", "auth", "connections", "tosca"), true, false, 1);
 
     // When it runs
     String report = suite.run();
 
     // Then every section and client has a row whose figures are numbers
-    assertThat(report).contains("## 1. Per-call latency", "## 2b. TCP connections", "## 5. Authorization header");
+    assertThat(report).contains("## 1. Per-call latency", "## 2b. TCP connections", "## 5. Authorization header",
+        "## 4. TOSCA");
     assertThat(report).contains("im-sdk (default connector)", "raw java.net.http + Jackson",
         "50 providers behind TokenProviders.cached");
     List<String> rows = Arrays.stream(report.split("\n"))
