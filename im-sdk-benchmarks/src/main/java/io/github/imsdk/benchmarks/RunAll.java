@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <pre>{@code
  * ./mvnw -q -B -pl im-sdk-benchmarks -am package -DskipTests
- * java -jar im-sdk-benchmarks/target/im-sdk-benchmarks.jar            # everything, about 6 minutes on 2 cores
+ * java -jar im-sdk-benchmarks/target/im-sdk-benchmarks.jar            # everything, about 5 minutes on 2 cores
  * java -jar im-sdk-benchmarks/target/im-sdk-benchmarks.jar --only=overhead,auth --out=results.md
  * }</pre>
  *
@@ -137,9 +137,11 @@ public final class RunAll {
         new String[] {"rawJdkOutputs", "raw java.net.http + Jackson"}));
     double ratio = p(r, "sdkState", 50) / p(r, "rawJdkState", 50);
     double ratioJersey = p(r, "sdkState", 50) / p(r, "rawJerseyState", 50);
+    double outputs = p(r, "sdkOutputs", 50) / p(r, "rawJdkOutputs", 50);
     report.line("");
     report.line(verdict("im-sdk state() p50 <= 1.10x raw", ratio, ratio <= 1.10)
         + String.format(Locale.ROOT, " (vs raw Jersey on the same connector: %.2fx)", ratioJersey));
+    report.line(verdict("im-sdk outputs() p50 <= 1.10x raw", outputs, outputs <= 1.10));
   }
 
   private void latencyRows(Map<String, RunResult> r, String call, String baseline, List<String[]> rows) {
@@ -276,17 +278,19 @@ public final class RunAll {
       List<ColdStart.Result> results = ColdStart.measure(stub.endpoint(), runs, Path.of("target", "appcds"), appCds);
       report.section("3. Cold start: launch of `java` to first answer (median of " + runs + " interleaved runs, ms; "
           + "ratio = im-sdk / raw java.net.http + Jackson with the same flags)");
-      report.line("| client | JVM flags | to first answer | range | in main() | to process exit | ratio (answer) |");
-      report.line("|---|---|---:|---:|---:|---:|---:|");
+      report.line("| client | JVM flags | to first answer | range | in main() | to process exit | ratio (answer) "
+          + "| ratio (exit) |");
+      report.line("|---|---|---:|---:|---:|---:|---:|---:|");
       Map<String, ColdStart.Result> byName = new HashMap<>();
       results.forEach(x -> byName.put(x.variant().name(), x));
       for (ColdStart.Result x : results) {
         ColdStart.Result raw = byName.get("raw " + x.variant().flagsName());
-        String ratio = x.variant().client().equals("sdk") && raw != null
-            ? String.format(Locale.ROOT, "%.2fx", x.medianToAnswer() / raw.medianToAnswer()) : "";
-        report.line(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %.0f | %.0f | %s |", x.variant().client(),
-            x.variant().flagsName(), x.medianToAnswer(), x.rangeToAnswer(), x.medianInMain(), x.medianToExit(),
-            ratio));
+        boolean sdk = x.variant().client().equals("sdk") && raw != null;
+        String ratio = sdk ? String.format(Locale.ROOT, "%.2fx", x.medianToAnswer() / raw.medianToAnswer()) : "";
+        String exitRatio = sdk ? String.format(Locale.ROOT, "%.2fx", x.medianToExit() / raw.medianToExit()) : "";
+        report.line(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %.0f | %.0f | %s | %s |",
+            x.variant().client(), x.variant().flagsName(), x.medianToAnswer(), x.rangeToAnswer(), x.medianInMain(),
+            x.medianToExit(), ratio, exitRatio));
       }
       if (!appCds) {
         report.line("");
