@@ -227,7 +227,8 @@ public final class RunAll {
     for (String[] row : List.of(new String[] {"literals", "literal tokens"},
         new String[] {"cachedProviders", "50 providers behind TokenProviders.cached"},
         new String[] {"sharedCachedProvider", "1 cached provider shared by 50 lines"},
-        new String[] {"uncachedProviders", "50 StaticTokenProviders, no cache"})) {
+        new String[] {"uncachedProviders", "50 StaticTokenProviders, no cache"},
+        new String[] {"redactorForHeader", "core's Redactor.forHeader(header): built on every call"})) {
       Result<?> res = require(r, row[0]).getPrimaryResult();
       report.line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %d | %.2fx |", row[1], p(r, row[0], 50),
           p(r, row[0], 99), res.getScore(), res.getSampleCount(), p(r, row[0], 50) / literal));
