@@ -5,6 +5,8 @@ import io.github.imsdk.tosca.ToscaTemplate;
 import io.github.imsdk.auth.AuthLine;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One infrastructure: a cheap, immutable handle from {@link InfrastructureManager#infrastructure(InfrastructureId)}
@@ -141,6 +143,58 @@ public interface Infrastructure {
 
   /** Destroys the infrastructure with options ({@code DELETE /infrastructures/{id}?force=&async=}). */
   void destroy(DestroyOptions options);
+
+  /**
+   * Blocks until the condition of {@code wait} holds, polling {@code GET /infrastructures/{id}/state} with
+   * backoff; see {@link Wait} for how each reading is judged.
+   * <pre>{@code
+   * inf.waitUntil(Wait.configured().timeout(Duration.ofMinutes(45)));
+   * }</pre>
+   *
+   * @throws ImWaitException on a failure state, the timeout, an error that waiting will not heal, or interruption
+   *     (the interrupt flag is then set again); it carries the last state and the head of the contextualization
+   *     log ({@code GET /infrastructures/{id}/contmsg})
+   */
+  default void waitUntil(Wait wait) {
+    waitUntil(wait, null);
+  }
+
+  /**
+   * Blocks until the condition of {@code wait} holds, like {@link #waitUntil(Wait)}, telling {@code progress}
+   * about each state change of the infrastructure and of each VM. The listener runs on the waiting thread; an
+   * exception it throws is logged and ignored.
+   *
+   * @param progress receives state changes; may be null
+   * @throws ImWaitException on a failure state, the timeout, an error that waiting will not heal, or interruption
+   */
+  void waitUntil(Wait wait, Consumer<WaitProgress> progress);
+
+  /**
+   * Waits like {@link #waitUntil(Wait, Consumer)} without blocking: the polls run on the
+   * client's executor and no thread is held between them. The future completes exceptionally with an
+   * {@link ImWaitException} on failure; cancelling it stops the polling.
+   *
+   * @param progress receives state changes, on the executor's threads; may be null
+   */
+  CompletableFuture<Void> waitUntilAsync(Wait wait,
+      Consumer<WaitProgress> progress);
+
+  /**
+   * Destroys the infrastructure without blocking: sends {@code DELETE /infrastructures/{id}?async=true}, then
+   * polls until IM answers 404 ({@link Wait#deleted()}). Cancelling the future stops the polling (IM goes on
+   * deleting).
+   */
+  default CompletableFuture<Void> destroyAsync() {
+    return destroyAsync(Wait.deleted());
+  }
+
+  /**
+   * Destroys the infrastructure without blocking, like {@link #destroyAsync()}, waiting per {@code deleted}.
+   *
+   * @param deleted a {@link Wait#deleted()} condition, e.g. with another timeout
+   * @throws IllegalArgumentException if {@code deleted} does not wait for deletion
+   */
+  CompletableFuture<Void> destroyAsync(Wait deleted);
 
   /** Lists the infrastructure's VMs ({@code GET /infrastructures/{id}}). */
   List<Vm> vms();

@@ -5,9 +5,14 @@ import io.github.imsdk.core.internal.DefaultInfrastructureManager;
 import io.github.imsdk.core.internal.Defaults;
 import io.github.imsdk.core.internal.http.HttpSettings;
 import io.github.imsdk.core.internal.http.JerseyImHttp;
+import io.github.imsdk.core.internal.retry.Retrier;
+import io.github.imsdk.core.internal.wait.WaitSupport;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client of an Infrastructure Manager (IM) REST server: the entry point of the SDK.
@@ -86,8 +91,9 @@ public interface InfrastructureManager extends AutoCloseable {
   URI endpoint();
 
   /**
-   * Releases the HTTP resources; calling it again does nothing. Calls made afterwards, also through handles
-   * obtained before, throw {@link IllegalStateException}.
+   * Releases the HTTP resources: cancels asynchronous operations still running (a cancelled create-and-wait
+   * destroys what it created), waits up to 30 s for them, stops the client's own threads. Calling it again does
+   * nothing. Calls made afterwards, also through handles obtained before, throw {@link IllegalStateException}.
    */
   @Override
   void close();
@@ -104,6 +110,8 @@ public interface InfrastructureManager extends AutoCloseable {
     private Tls tls = Tls.system();
     private URI proxy;
     private String userAgent = DEFAULT_USER_AGENT;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private ScheduledExecutorService asyncExecutor;
 
     private Builder() {}
 
@@ -196,6 +204,26 @@ public interface InfrastructureManager extends AutoCloseable {
     }
 
     /**
+     * Sets how calls are repeated after a transport error or HTTP 429/502/503/504 (default
+     * {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} disables retries). A call that may create
+     * something is never repeated once it may have reached IM.
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Runs asynchronous operations ({@code *Async} methods) on the caller's executor, which {@link #close()} then
+     * leaves running. Without it the client creates a small pool of daemon threads on first use and shuts it down
+     * in {@code close()}.
+     */
+    public Builder asyncExecutor(ScheduledExecutorService executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
      * Returns the client. A CA bundle or trust store is read now.
      *
      * @throws IllegalStateException if no endpoint was set
@@ -206,8 +234,10 @@ public interface InfrastructureManager extends AutoCloseable {
         throw new IllegalStateException("an endpoint is required: call endpoint(URI) before build()");
       }
       HttpSettings settings = new HttpSettings(endpoint, credentials, timeouts, tls, proxy, userAgent);
-      JerseyImHttp http = new JerseyImHttp(settings);
-      return new DefaultInfrastructureManager(endpoint, http, http::close);
+      WaitSupport waits = WaitSupport.system(asyncExecutor);
+      JerseyImHttp http = new JerseyImHttp(settings, LoggerFactory.getLogger(JerseyImHttp.class),
+          new Retrier(retryPolicy, waits.time(), () -> ThreadLocalRandom.current().nextDouble()));
+      return new DefaultInfrastructureManager(endpoint, http, http::close, waits);
     }
   }
 }

@@ -3,6 +3,8 @@ package io.github.imsdk.core;
 import io.github.imsdk.tosca.ToscaTemplate;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The caller's infrastructures: list, create, estimate and import. Obtained from
@@ -35,14 +37,71 @@ public interface Infrastructures {
   /** Creates an infrastructure with options such as IM's {@code async} ({@code POST /infrastructures}). */
   InfrastructureId create(Template template, CreateOptions options);
 
-  /** Creates an infrastructure from a TOSCA template object ({@code POST /infrastructures}, {@code text/yaml}). */
+  /**
+   * Creates an infrastructure from a TOSCA template object ({@code POST /infrastructures}, {@code text/yaml}),
+   * after validating it locally.
+   *
+   * @throws io.github.imsdk.tosca.ToscaValidationException if the template has problems; nothing is sent
+   */
   default InfrastructureId create(ToscaTemplate template) {
-    return create(Template.of(template));
+    return create(Template.validated(template));
   }
 
-  /** Creates an infrastructure from a TOSCA template object with options ({@code POST /infrastructures}). */
+  /**
+   * Creates an infrastructure from a TOSCA template object with options ({@code POST /infrastructures}), after
+   * validating it locally.
+   *
+   * @throws io.github.imsdk.tosca.ToscaValidationException if the template has problems; nothing is sent
+   */
   default InfrastructureId create(ToscaTemplate template, CreateOptions options) {
-    return create(Template.of(template), options);
+    return create(Template.validated(template), options);
+  }
+
+  /**
+   * Creates an infrastructure and waits for it, destroying it again if the wait does not succeed, so that a failed
+   * deployment leaves nothing that costs money: {@code POST /infrastructures?async=true}, then polling
+   * {@code GET /infrastructures/{id}/state} per {@code wait}, then on failure, timeout or interruption
+   * {@code DELETE /infrastructures/{id}}. To keep a failed infrastructure for inspection, call
+   * {@link #create(Template, CreateOptions)} and {@link Infrastructure#waitUntil(Wait, Consumer)}
+   * instead.
+   * <pre>{@code
+   * InfrastructureId id = im.infrastructures().createAndWait(template, Wait.configured(), p -> log.info("{}", p));
+   * }</pre>
+   *
+   * @param progress receives state changes; may be null
+   * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed; a failure to
+   *     destroy it is attached as a suppressed exception and logged with its id)
+   */
+  InfrastructureId createAndWait(Template template, Wait wait, Consumer<WaitProgress> progress);
+
+  /**
+   * Creates an infrastructure and waits for it without blocking, with the cleanup of
+   * {@link #createAndWait(Template, Wait, Consumer)}. Cancelling the future (the caller gives
+   * up) stops the polling and destroys the infrastructure, also when the create call was still running; so does
+   * closing the client.
+   *
+   * @param progress receives state changes, on the client's executor threads; may be null
+   */
+  CompletableFuture<InfrastructureId> createAndWaitAsync(Template template, Wait wait,
+      Consumer<WaitProgress> progress);
+
+  /**
+   * Creates an infrastructure from a TOSCA template object and waits for it, destroying it again if the wait
+   * does not succeed; see {@link #createAndWait(Template, Wait, Consumer)}.
+   *
+   * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed)
+   */
+  default InfrastructureId createAndWait(ToscaTemplate template, Wait wait, Consumer<WaitProgress> progress) {
+    return createAndWait(Template.validated(template), wait, progress);
+  }
+
+  /**
+   * Creates an infrastructure from a TOSCA template object and waits for it without blocking; see
+   * {@link #createAndWaitAsync(Template, Wait, Consumer)}.
+   */
+  default CompletableFuture<InfrastructureId> createAndWaitAsync(ToscaTemplate template, Wait wait,
+      Consumer<WaitProgress> progress) {
+    return createAndWaitAsync(Template.validated(template), wait, progress);
   }
 
   /**
@@ -53,7 +112,7 @@ public interface Infrastructures {
 
   /** Estimates the resources of a TOSCA template object ({@code POST /infrastructures?dry_run=true}). */
   default Estimate estimate(ToscaTemplate template) {
-    return estimate(Template.of(template));
+    return estimate(Template.validated(template));
   }
 
   /**

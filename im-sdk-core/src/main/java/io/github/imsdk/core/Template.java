@@ -46,13 +46,24 @@ public record Template(Kind kind, String content) {
   }
 
   /**
-   * Returns the TOSCA template {@code template} as YAML ({@link ToscaTemplate#toYaml()}). It is not validated
-   * here: call {@link ToscaTemplate#validated()} first to have every problem reported with its path before IM
-   * sees it.
+   * Returns the TOSCA template {@code template} as YAML ({@link ToscaTemplate#toYaml()}), without validating it:
+   * partial templates (added resources, an altered VM, a reconfiguration) need not stand on their own. Whole
+   * templates go through {@link #validated(ToscaTemplate)}.
    */
   public static Template of(ToscaTemplate template) {
-    java.util.Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(template, "template");
     return tosca(template.toYaml());
+  }
+
+  /**
+   * Validates {@code template} as a whole deployment and returns it as YAML, so that a typo is reported before a
+   * VM is paid for.
+   *
+   * @throws io.github.imsdk.tosca.ToscaValidationException listing every problem with its path in the template
+   */
+  public static Template validated(ToscaTemplate template) {
+    Objects.requireNonNull(template, "template");
+    return tosca(template.validated().toYaml());
   }
 
   /** Returns a RADL text description. */

@@ -12,7 +12,7 @@
  *     .build()) {
  *   InfrastructureId id = im.infrastructures().create(Template.tosca(Files.readString(Path.of("vm.yaml"))));
  *   Infrastructure inf = im.infrastructure(id);
- *   System.out.println(inf.state().state());
+ *   inf.waitUntil(Wait.configured().timeout(Duration.ofMinutes(45)), progress -> System.out.println(progress));
  *   VmInfo vm = inf.vm("0").info();
  *   System.out.println(vm.publicIp().orElse("no public IP"));
  *   inf.destroy();
@@ -21,6 +21,9 @@
  *
  * <p>Errors are unchecked: {@link io.github.imsdk.core.ImServiceException} and its subclasses for IM's error
  * answers, {@link io.github.imsdk.core.ImTransportException} when no answer came, and
- * {@link io.github.imsdk.core.ImResponseException} when an answer could not be understood.
+ * {@link io.github.imsdk.core.ImResponseException} when an answer could not be understood,
+ * {@link io.github.imsdk.core.ImWaitException} when a wait ends without success. Safe calls are repeated on
+ * transport errors and 429/502/503/504 per the client's {@link io.github.imsdk.core.RetryPolicy}; a create is
+ * never sent twice. {@code Infrastructures.createAndWait} destroys what it created when the wait fails.
  */
 package io.github.imsdk.core;

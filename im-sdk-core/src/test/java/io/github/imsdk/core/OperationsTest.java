@@ -204,6 +204,28 @@ class OperationsTest {
   }
 
   @Test
+  void anInvalidToscaTemplateIsRejectedBeforeAnythingIsSent() {
+    // Given a template whose output names a node that does not exist
+    io.github.imsdk.tosca.ToscaTemplate template = io.github.imsdk.tosca.ContainerRecipe.builder()
+        .image("nginx:1.27").port(80).name("web").build().template();
+    io.github.imsdk.tosca.ToscaTemplate broken = io.github.imsdk.tosca.ToscaTemplate.parse(
+        template.toYaml().replace("get_attribute: [simple_node, public_address, 0]",
+            "get_attribute: [no_such_node, public_address, 0]"));
+    assertThat(broken.toYaml()).contains("no_such_node");
+
+    // When it is created, estimated or created-and-waited-for
+    // Then each call fails locally with the problem's path, and IM never sees a request
+    for (Runnable call : java.util.List.<Runnable>of(
+        () -> im.infrastructures().create(broken),
+        () -> im.infrastructures().estimate(broken),
+        () -> im.infrastructures().createAndWait(broken, Wait.configured(), null))) {
+      assertThatThrownBy(call::run).isInstanceOf(io.github.imsdk.tosca.ToscaValidationException.class)
+          .hasMessageContaining("no_such_node").hasMessageContaining("topology_template.outputs");
+    }
+    assertThat(mock.retrieveRecordedRequests(request())).isEmpty();
+  }
+
+  @Test
   void toscaTemplateObjectsAreSentAsYaml() throws Exception {
     // Given the recorded docker template as a typed ToscaTemplate, and a server that accepts anything
     String yaml;

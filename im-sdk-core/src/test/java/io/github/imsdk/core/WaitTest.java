@@ -95,23 +95,6 @@ class WaitTest {
   }
 
   @Test
-  void retryPolicyValidatesAndRoundTripsThroughItsBuilder() {
-    // Given
-    RetryPolicy policy = RetryPolicy.builder().maxAttempts(6).callDeadline(Duration.ofMinutes(5)).build();
-
-    // When / Then
-    assertThat(policy.toBuilder().build()).isEqualTo(policy);
-    assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
-    assertThat(RetryPolicy.defaults().maxAttempts()).isEqualTo(4);
-    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
-    assertThatThrownBy(() -> RetryPolicy.builder().jitter(-0.1).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter");
-    assertThatThrownBy(() -> RetryPolicy.builder().callDeadline(null).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callDeadline");
-  }
-
-  @Test
   void waitExceptionMessageIsShortAndKeepsTheLogOut() {
     // Given
     InfrastructureState last = new InfrastructureState(State.RUNNING, "running", java.util.Map.of("0", State.RUNNING));

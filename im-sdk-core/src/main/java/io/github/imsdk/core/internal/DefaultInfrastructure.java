@@ -12,6 +12,13 @@ import io.github.imsdk.core.Outputs;
 import io.github.imsdk.core.State;
 import io.github.imsdk.core.Template;
 import io.github.imsdk.core.Vm;
+import io.github.imsdk.core.Wait;
+import io.github.imsdk.core.WaitProgress;
+import io.github.imsdk.core.internal.wait.WaitSupport;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.github.imsdk.core.internal.http.ImCall;
 import io.github.imsdk.core.internal.http.ImHttp;
 import io.github.imsdk.core.internal.http.ImResponse;
@@ -27,13 +34,16 @@ import java.util.Objects;
 
 /** {@link Infrastructure} over {@link ImHttp}: an immutable handle, one IM call per method. */
 final class DefaultInfrastructure implements Infrastructure {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultInfrastructure.class);
 
   private final ImHttp http;
   private final InfrastructureId id;
+  private final WaitSupport waits;
 
-  DefaultInfrastructure(ImHttp http, InfrastructureId id) {
+  DefaultInfrastructure(ImHttp http, InfrastructureId id, WaitSupport waits) {
     this.http = http;
     this.id = id;
+    this.waits = waits;
   }
 
   @Override
@@ -253,6 +263,54 @@ final class DefaultInfrastructure implements Infrastructure {
       q.put("async", "true");
     }
     http.execute(new ImCall("DELETE", path(), q, null, null, true));
+  }
+
+  @Override
+  public void waitUntil(Wait wait, Consumer<WaitProgress> progress) {
+    Objects.requireNonNull(wait, "wait");
+    waits.await(wait, id, this::state, this::contmsg, progress);
+  }
+
+  @Override
+  public CompletableFuture<Void> waitUntilAsync(Wait wait, Consumer<WaitProgress> progress) {
+    Objects.requireNonNull(wait, "wait");
+    return waits.start(wait, id, this::state, this::contmsg, progress);
+  }
+
+  @Override
+  public CompletableFuture<Void> destroyAsync(Wait deleted) {
+    Objects.requireNonNull(deleted, "deleted");
+    if (!deleted.isDeletion()) {
+      throw new IllegalArgumentException("destroyAsync needs a Wait.deleted() condition, got " + deleted.describe());
+    }
+    return waits.chain(() -> {
+      destroy(DestroyOptions.defaults().withAsync(true));
+      return id;
+    }, ignored -> waits.start(deleted, id, this::state, this::contmsg, null), null);
+  }
+
+  /**
+   * Destroys this infrastructure after a failed or abandoned create-and-wait ({@code DELETE /infrastructures/{id}},
+   * synchronous so that a failure is seen), on an interrupted thread too. Never throws: a failure is logged with
+   * the id and attached to {@code reason} (null when the caller gave up).
+   */
+  void cleanUp(Throwable reason) {
+    boolean interrupted = Thread.interrupted(); // a retry pause would end at once on an interrupted thread
+    try {
+      LOG.info("destroying infrastructure {}: the wait for it ended without success ({})", id,
+          reason == null ? "the caller gave up" : reason.getMessage());
+      destroy();
+    } catch (RuntimeException e) {
+      LOG.error("infrastructure {} could not be destroyed after a failed create-and-wait and may still cost"
+          + " money; destroy it yourself (DELETE /infrastructures/{}): {}", id, id, e.getMessage());
+      if (reason != null) {
+        reason.addSuppressed(e);
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   @Override

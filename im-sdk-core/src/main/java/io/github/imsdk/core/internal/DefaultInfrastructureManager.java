@@ -7,6 +7,7 @@ import io.github.imsdk.core.InfrastructureManager;
 import io.github.imsdk.core.Infrastructures;
 import io.github.imsdk.core.Server;
 import io.github.imsdk.core.internal.http.ImHttp;
+import io.github.imsdk.core.internal.wait.WaitSupport;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,19 +18,33 @@ public final class DefaultInfrastructureManager implements InfrastructureManager
   private final URI endpoint;
   private final ImHttp http;
   private final Runnable onClose;
+  private final WaitSupport waits;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
-   * Creates the client.
+   * Creates the client with waits on the JVM clock and an owned daemon executor for asynchronous operations.
    *
    * @param endpoint the IM endpoint, for display
    * @param http the execution point every call goes through
    * @param onClose releases the transport; run once
    */
   public DefaultInfrastructureManager(URI endpoint, ImHttp http, Runnable onClose) {
+    this(endpoint, http, onClose, WaitSupport.system(null));
+  }
+
+  /**
+   * Creates the client.
+   *
+   * @param endpoint the IM endpoint, for display
+   * @param http the execution point every call goes through
+   * @param onClose releases the transport; run once, after {@code waits} is closed
+   * @param waits the clock and executor of waits and asynchronous operations; closed by {@link #close()}
+   */
+  public DefaultInfrastructureManager(URI endpoint, ImHttp http, Runnable onClose, WaitSupport waits) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.http = Objects.requireNonNull(http, "http");
     this.onClose = Objects.requireNonNull(onClose, "onClose");
+    this.waits = Objects.requireNonNull(waits, "waits");
   }
 
   /** Returns the execution point, for decorators and tests in this module. */
@@ -39,12 +54,12 @@ public final class DefaultInfrastructureManager implements InfrastructureManager
 
   @Override
   public Infrastructures infrastructures() {
-    return new DefaultInfrastructures(http);
+    return new DefaultInfrastructures(http, waits);
   }
 
   @Override
   public Infrastructure infrastructure(InfrastructureId id) {
-    return new DefaultInfrastructure(http, Objects.requireNonNull(id, "id"));
+    return new DefaultInfrastructure(http, Objects.requireNonNull(id, "id"), waits);
   }
 
   @Override
@@ -65,7 +80,11 @@ public final class DefaultInfrastructureManager implements InfrastructureManager
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      onClose.run();
+      try {
+        waits.close(); // first: cancelled create-and-waits still need HTTP to destroy what they created
+      } finally {
+        onClose.run();
+      }
     }
   }
 

@@ -11,6 +11,11 @@ import io.github.imsdk.core.ImResponseException;
 import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.Infrastructures;
 import io.github.imsdk.core.Template;
+import io.github.imsdk.core.Wait;
+import io.github.imsdk.core.WaitProgress;
+import io.github.imsdk.core.internal.wait.WaitSupport;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import io.github.imsdk.core.internal.http.ImCall;
 import io.github.imsdk.core.internal.http.ImHttp;
 import io.github.imsdk.core.internal.http.ImResponse;
@@ -28,9 +33,11 @@ final class DefaultInfrastructures implements Infrastructures {
   private static final String PATH = "/infrastructures";
 
   private final ImHttp http;
+  private final WaitSupport waits;
 
-  DefaultInfrastructures(ImHttp http) {
+  DefaultInfrastructures(ImHttp http, WaitSupport waits) {
     this.http = http;
+    this.waits = waits;
   }
 
   @Override
@@ -47,7 +54,7 @@ final class DefaultInfrastructures implements Infrastructures {
     List<InfrastructureId> listed = ids(call, http.execute(call));
     List<InfrastructureId> out = new ArrayList<>();
     for (InfrastructureId id : listed) {
-      if (matches(new DefaultInfrastructure(http, id), pattern)) {
+      if (matches(new DefaultInfrastructure(http, id, waits), pattern)) {
         out.add(id);
       }
     }
@@ -107,6 +114,32 @@ final class DefaultInfrastructures implements Infrastructures {
       return id(call, r, "/" + r.header("InfID").get().strip());
     }
     return id(call, r, Responses.uri(call, r));
+  }
+
+  @Override
+  public InfrastructureId createAndWait(Template template, Wait wait, Consumer<WaitProgress> progress) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(wait, "wait");
+    InfrastructureId id = create(template, CreateOptions.asyncLaunch());
+    DefaultInfrastructure inf = new DefaultInfrastructure(http, id, waits);
+    try {
+      inf.waitUntil(wait, progress);
+      return id;
+    } catch (RuntimeException e) {
+      inf.cleanUp(e);
+      throw e;
+    }
+  }
+
+  @Override
+  public CompletableFuture<InfrastructureId> createAndWaitAsync(Template template, Wait wait,
+      Consumer<WaitProgress> progress) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(wait, "wait");
+    return waits.chain(() -> create(template, CreateOptions.asyncLaunch()), id -> {
+      DefaultInfrastructure inf = new DefaultInfrastructure(http, id, waits);
+      return waits.startOrCleanUp(wait, id, inf::state, inf::contmsg, progress, id, inf::cleanUp);
+    }, id -> new DefaultInfrastructure(http, id, waits).cleanUp(null));
   }
 
   @Override

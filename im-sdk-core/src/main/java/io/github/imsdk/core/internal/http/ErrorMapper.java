@@ -36,7 +36,17 @@ public final class ErrorMapper {
 
   /** Returns the exception for a non-2xx {@code response} to {@code call}. */
   public static ImServiceException toException(ImCall call, ImResponse response, Redactor redactor) {
-    String message = cap(redactor.scrub(message(response)));
+    return toException(call, response, redactor, "");
+  }
+
+  /**
+   * Returns the exception for a non-2xx {@code response} to {@code call}, with {@code note} (e.g. "the request
+   * may have reached IM ...") after the server's message; an empty note adds nothing.
+   */
+  public static ImServiceException toException(ImCall call, ImResponse response, Redactor redactor, String note) {
+    String serverText = cap(redactor.scrub(message(response)));
+    String message = note == null || note.isEmpty() ? serverText
+        : serverText.isEmpty() ? note : serverText + " -- " + note;
     int status = response.status();
     String m = call.method();
     String p = call.path();

@@ -2,7 +2,14 @@ package io.github.imsdk.core.internal.http;
 
 import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.ImTransportException;
+import io.github.imsdk.core.RetryPolicy;
 import io.github.imsdk.core.Tls;
+import io.github.imsdk.core.internal.retry.AmbiguityHints;
+import io.github.imsdk.core.internal.retry.ResponseInspector;
+import io.github.imsdk.core.internal.retry.Retrier;
+import io.github.imsdk.core.internal.retry.RetryCall;
+import io.github.imsdk.core.internal.retry.RetryOutcome;
+import io.github.imsdk.core.internal.retry.TimeSource;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -19,17 +26,21 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.HttpUrlConnectorProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Jersey implementation of {@link ImHttp}: builds the request (Accept JSON, explicit Content-Type, a fresh
- * Authorization header for every call), retries once with refreshed credentials when IM rejects them, and maps
- * errors. Thread-safe; {@link #close()} releases the Jersey client.
+ * Authorization header for every attempt), repeats calls through a {@link Retrier} (safe calls on transport
+ * errors and 429/502/503/504; once with refreshed credentials when IM rejects them), and maps errors.
+ * Thread-safe; {@link #close()} releases the Jersey client.
  */
 public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
@@ -37,19 +48,37 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
   private final Logger log;
   private final HttpSettings settings;
+  private final Retrier retrier;
   private final String base;
   private final Client client;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  /** Creates the transport; builds the TLS context now, so a bad CA file fails here. */
+  /**
+   * Creates the transport without retries (the client builder passes its {@link RetryPolicy}); it still
+   * re-sends once after refreshing rejected credentials. Builds the TLS context now.
+   */
   public JerseyImHttp(HttpSettings settings) {
     this(settings, LoggerFactory.getLogger(JerseyImHttp.class));
   }
 
-  /** Creates the transport logging to {@code log} (tests capture what would be logged). */
+  /** Creates the transport logging to {@code log} (tests capture what would be logged); no retries. */
   public JerseyImHttp(HttpSettings settings, Logger log) {
-    this.log = log;
+    this(settings, log, new Retrier(RetryPolicy.none(), TimeSource.system(),
+        () -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  /**
+   * Creates the transport; builds the TLS context now, so a bad CA file fails here.
+   *
+   * @param settings what to connect to and how
+   * @param log where to log (tests capture what would be logged)
+   * @param retrier repeats the calls that may be repeated; it also re-sends once after refreshing rejected
+   *     credentials, whatever its policy
+   */
+  public JerseyImHttp(HttpSettings settings, Logger log, Retrier retrier) {
+    this.log = Objects.requireNonNull(log, "log");
     this.settings = settings;
+    this.retrier = Objects.requireNonNull(retrier, "retrier");
     String e = settings.endpoint().toString();
     this.base = e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
     ClientBuilder b = ClientBuilder.newBuilder()
@@ -57,6 +86,10 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
         .readTimeout(settings.timeouts().read().toMillis(), TimeUnit.MILLISECONDS)
         // PUT without a body (start, stop, reconfigure) is legal for IM; Jersey would refuse it otherwise.
         .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
+        // Streaming a body with its length stops HttpURLConnection from silently re-sending a POST whose
+        // connection dropped before the answer (sun.net.http.retryPost): a create must never be sent twice.
+        // Only bodies with a Content-Length set are streamed: those of non-idempotent calls (see bodyEntity).
+        .property(HttpUrlConnectorProvider.USE_FIXED_LENGTH_STREAMING, true)
         .property(ClientProperties.FOLLOW_REDIRECTS, false);
     SSLContext ssl = TlsContexts.sslContext(settings.tls());
     if (ssl != null) {
@@ -84,26 +117,40 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
   /**
    * {@inheritDoc}
    *
-   * <p>It sends the call once; when IM rejects the credentials (401, or IM's invalid-credentials 400) it
-   * invalidates them and sends the call once more with a rebuilt header.
+   * <p>It sends the call through the {@link Retrier}: safe calls are repeated on transport errors and
+   * 429/502/503/504; when IM rejects the credentials (401, or IM's invalid-credentials 400) they are invalidated
+   * and the call is sent once more with a rebuilt header.
    *
    * @throws IllegalStateException if the transport was closed
    */
   @Override
   public ImResponse execute(ImCall call) {
-    Attempt attempt = attempt(call);
-    if (settings.credentials() != null && ErrorMapper.isCredentialRejection(attempt.response())) {
-      log.debug("{} -> HTTP {}: credentials rejected; refreshing them and retrying once",
-          call.describe(), attempt.response().status());
-      settings.credentials().invalidate();
-      attempt = attempt(call);
+    Credentials credentials = settings.credentials();
+    Runnable refresh = credentials == null ? null : credentials::invalidate;
+    RetryCall retryCall = call.idempotent()
+        ? RetryCall.idempotent(call.method(), call.path(), refresh)
+        : RetryCall.nonIdempotent(call.method(), call.path(),
+            AmbiguityHints.forCall(call.method(), call.path(), call.body()).orElse(null), refresh);
+    // Each attempt rebuilds the Authorization header, so a retry after invalidate() carries a fresh token.
+    RetryOutcome<Attempt> outcome = retrier.execute(retryCall, n -> attempt(call), INSPECTOR);
+    Attempt last = outcome.response();
+    ImResponse response = last.response();
+    if (response.status() == 404 && "DELETE".equals(call.method()) && outcome.earlierAttemptMayHaveRun()) {
+      // An earlier attempt got no usable answer but may have deleted it: the goal is reached.
+      log.info("{} answered 404 after {} attempts; an earlier attempt deleted it", call.describe(),
+          outcome.attempts());
+      return new ImResponse(200, "text/plain", "", Map.of());
     }
-    return complete(call, attempt);
+    String note = outcome.ambiguityNote().orElse("");
+    if (response.status() == 401 && response.body().isEmpty() && !call.idempotent() && call.body() != null) {
+      note = note.isEmpty() ? STREAMED_401 : STREAMED_401 + ". " + note;
+    }
+    return complete(call, last, note);
   }
 
   /**
    * Sends one attempt of {@code call} with a freshly built Authorization header and returns the raw response,
-   * whatever its status. This is the unit a retry policy repeats; {@link #complete} finishes it.
+   * whatever its status. This is the unit the {@link Retrier} repeats; {@link #complete} finishes it.
    *
    * @throws ImTransportException if no usable response was received
    * @throws io.github.imsdk.auth.ImCredentialsException if the credentials cannot be resolved
@@ -123,14 +170,41 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
    * its status maps to, with the server message scrubbed of the credentials that attempt sent.
    */
   public ImResponse complete(ImCall call, Attempt attempt) {
+    return complete(call, attempt, "");
+  }
+
+  private ImResponse complete(ImCall call, Attempt attempt, String note) {
     ImResponse response = attempt.response();
     if (response.isSuccess()) {
       return response;
     }
-    var error = ErrorMapper.toException(call, response, attempt.redactor());
+    var error = ErrorMapper.toException(call, response, attempt.redactor(), note);
     log.debug("{} failed: HTTP {}: {}", call.describe(), response.status(), error.serverMessage());
     throw error;
   }
+
+  /** What the retry engine reads from an attempt; bodies are buffered, so nothing needs releasing. */
+  private static final ResponseInspector<Attempt> INSPECTOR = new ResponseInspector<>() {
+    @Override
+    public int status(Attempt attempt) {
+      return attempt.response().status();
+    }
+
+    @Override
+    public java.util.Optional<String> header(Attempt attempt, String name) {
+      return attempt.response().header(name);
+    }
+
+    @Override
+    public boolean credentialsRejected(Attempt attempt) {
+      return ErrorMapper.isCredentialRejection(attempt.response());
+    }
+
+    @Override
+    public void discard(Attempt attempt) {
+      // buffered: nothing to release
+    }
+  };
 
   private ImResponse send(ImCall call, String authorization) {
     URI uri = UriBuilder.build(base, call.path(), call.query());
@@ -147,7 +221,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       req.header("Authorization", authorization);
     }
     try (Response r = call.body() != null
-        ? req.method(call.method(), Entity.entity(call.body(), call.contentType()))
+        ? req.method(call.method(), bodyEntity(req, call))
         : BODY_REQUIRED.contains(call.method())
             // Jersey warns on every PUT/POST without an entity; IM reads an empty text/plain body exactly as
             // no body (an empty RADL), so send that instead.
@@ -155,6 +229,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
             : req.method(call.method())) {
       String contentType = r.getHeaderString("Content-Type");
       byte[] bytes = r.hasEntity() ? r.readEntity(byte[].class) : new byte[0];
+      checkComplete(call, r, bytes.length);
       String body = new String(bytes, charset(contentType));
       Map<String, String> headers = new HashMap<>();
       MultivaluedMap<String, String> h = r.getStringHeaders();
@@ -173,6 +248,50 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       throw transportError(call, e);
     } catch (IllegalStateException e) {
       throw new ImTransportException(call.method(), call.path(), "the response could not be read", e);
+    }
+  }
+
+  /**
+   * Returns the body: streamed with its length for a non-idempotent call, so that the JDK cannot re-send it; the
+   * price is that the JDK then withholds the body of a 401 (see {@link #STREAMED_401}). Idempotent calls are
+   * buffered and keep every error message.
+   */
+  private static Entity<?> bodyEntity(Invocation.Builder req, ImCall call) {
+    if (call.idempotent()) {
+      return Entity.entity(call.body(), call.contentType());
+    }
+    byte[] bytes = call.body().getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > 0) {
+      req.header("Content-Length", String.valueOf(bytes.length));
+    }
+    return Entity.entity(bytes, call.contentType());
+  }
+
+  /** Explains an empty 401 to a streamed call, whose body HttpURLConnection does not hand over. */
+  static final String STREAMED_401 = "IM refused the credentials (no Authorization header, or one it could not"
+      + " accept); its own message is not available for this call";
+
+  /**
+   * Fails when the connection closed before the declared {@code Content-Length} arrived: HttpURLConnection
+   * returns the truncated body as if it were complete.
+   */
+  private static void checkComplete(ImCall call, Response r, int received) {
+    String declared = r.getHeaderString("Content-Length");
+    if (declared == null || r.getHeaderString("Content-Encoding") != null) {
+      return;
+    }
+    if (r.getStatus() == 401 || r.getStatus() == 407) {
+      return; // with a streamed body HttpURLConnection withholds the body of an auth challenge; the status suffices
+    }
+    long expected;
+    try {
+      expected = Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    if (received < expected) {
+      throw new ImTransportException(call.method(), call.path(), "the connection closed after " + received
+          + " of the " + expected + " bytes of the answer (HTTP " + r.getStatus() + ")", null);
     }
   }
 

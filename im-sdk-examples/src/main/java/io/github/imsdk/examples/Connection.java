@@ -1,0 +1,70 @@
+package io.github.imsdk.examples;
+
+import io.github.imsdk.auth.AuthFile;
+import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.core.InfrastructureManager;
+import io.github.imsdk.testing.EmulatorTimings;
+import io.github.imsdk.testing.ImEmulator;
+import java.io.PrintStream;
+import java.nio.file.Files;
+
+/** A client for the configured IM, or for an in-process emulator when nothing is configured. */
+final class Connection implements AutoCloseable {
+
+  final InfrastructureManager im;
+  /** The in-process emulator, or null when talking to a configured IM. */
+  final ImEmulator emulator;
+
+  private Connection(InfrastructureManager im, ImEmulator emulator) {
+    this.im = im;
+    this.emulator = emulator;
+  }
+
+  /**
+   * Connects as configured; with no configuration at all and {@code emulatorAllowed}, starts an emulator and says
+   * so in one line on {@code out}.
+   *
+   * @throws UsageException if nothing is configured and the emulator is not allowed, or the URL has no auth file
+   */
+  static Connection open(ImConfig config, boolean emulatorAllowed, PrintStream out) {
+    if (config.isEmpty()) {
+      if (!emulatorAllowed) {
+        throw new UsageException("no IM configured: pass --im-url and --auth-file, set IM_URL and IM_AUTH_FILE, "
+            + "or write im_client.cfg ([im_client] restapi_url, auth_file)");
+      }
+      ImEmulator emulator = ImEmulator.builder().timings(EmulatorTimings.demo()).build();
+      out.println("No IM configured (--im-url/--auth-file, IM_URL/IM_AUTH_FILE, im_client.cfg): using an "
+          + "in-process IM emulator at " + emulator.endpoint());
+      return new Connection(client(emulator.endpoint().toString(), emulator.credentials()), emulator);
+    }
+    String url = config.url().orElse(ImConfig.DEFAULT_URL);
+    if (config.authFile().isEmpty()) {
+      throw new UsageException("an auth file is needed to talk to " + url
+          + ": pass --auth-file, set IM_AUTH_FILE or auth_file in im_client.cfg");
+    }
+    if (!Files.isReadable(config.authFile().get())) {
+      throw new UsageException("cannot read the auth file " + config.authFile().get());
+    }
+    Credentials credentials = AuthFile.read(config.authFile().get());
+    return new Connection(client(url, credentials), null);
+  }
+
+  private static InfrastructureManager client(String url, Credentials credentials) {
+    return InfrastructureManager.builder().endpoint(url).credentials(credentials).build();
+  }
+
+  boolean isEmulated() {
+    return emulator != null;
+  }
+
+  @Override
+  public void close() {
+    try {
+      im.close();
+    } finally {
+      if (emulator != null) {
+        emulator.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.imsdk.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.imsdk.tosca.ToscaTemplate;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command dispatch, in process: the template command and the usage errors (exit code 2). */
+class MainTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... argv) {
+    return Main.run(argv, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), false);
+  }
+
+  @Test
+  void templatePrintsTheRecipeForTheFlags() {
+    // When the template is asked for an image, a port and sizes
+    int code = run("template", "--image", "nginx:1.27", "--port", "80", "--cpus", "4", "--memory", "8 GB",
+        "--name", "web");
+
+    // Then it is valid TOSCA holding those values
+    assertThat(code).isZero();
+    ToscaTemplate t = ToscaTemplate.parse(out.toString(StandardCharsets.UTF_8));
+    assertThat(t.validate()).isEmpty();
+    assertThat(t.resolveInput("num_cpus", Map.of())).isEqualTo(4);
+    assertThat(t.resolveInput("mem_size", Map.of())).isEqualTo("8 GB");
+    assertThat(t.outputs()).containsKey("web_endpoint");
+  }
+
+  @Test
+  void missingImageIsAUsageError() {
+    assertThat(run("run-container", "--port", "80")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--image is required");
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    assertThat(run("explode")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'explode'");
+  }
+}

@@ -1,0 +1,25 @@
+package io.github.imsdk.testing.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * What an emulator was built with.
+ *
+ * @param pending how long a new VM stays {@code pending}
+ * @param configure how long contextualization keeps a running VM in {@code running}
+ * @param clock the time source for every state transition
+ * @param remoteImports whether TOSCA imports by URL are accepted (never fetched)
+ * @param oidcIssuers issuers whose tokens are accepted; {@code null} accepts any issuer
+ * @param imV2 whether to answer like IM 2.0 instead of 1.19.2
+ * @param extraNodeTypes TOSCA node types accepted besides the built-in list
+ */
+public record Settings(
+    Duration pending,
+    Duration configure,
+    Clock clock,
+    boolean remoteImports,
+    Set<String> oidcIssuers,
+    boolean imV2,
+    Set<String> extraNodeTypes) {}
