@@ -8,17 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -123,8 +118,10 @@ public final class RunAll {
   }
 
   private void overhead() {
-    Map<String, RunResult> r = jmh(CallOverheadBenchmark.class, 2, 4);
-    report.section("1. Per-call latency (JMH SampleTime, µs; ratio = client / raw java.net.http + Jackson)");
+    int rounds = quick ? 1 : 3;
+    JmhRounds r = jmh(CallOverheadBenchmark.class, rounds, 1, 2);
+    report.section("1. Per-call latency (JMH SampleTime, µs; median over " + rounds + " rounds of one fork per "
+        + "benchmark; ratio = client / raw java.net.http + Jackson within a round, median over rounds)");
     report.line("| call | client | p50 | p99 | p99.9 | samples | p50 ratio | p99 ratio |");
     report.line("|---|---|---:|---:|---:|---:|---:|---:|");
     latencyRows(r, "state()", "rawJdkState", List.of(
@@ -135,30 +132,26 @@ public final class RunAll {
     latencyRows(r, "outputs()", "rawJdkOutputs", List.of(
         new String[] {"sdkOutputs", "im-sdk (default connector)"},
         new String[] {"rawJdkOutputs", "raw java.net.http + Jackson"}));
-    double ratio = p(r, "sdkState", 50) / p(r, "rawJdkState", 50);
-    double ratioJersey = p(r, "sdkState", 50) / p(r, "rawJerseyState", 50);
-    double outputs = p(r, "sdkOutputs", 50) / p(r, "rawJdkOutputs", 50);
+    double ratio = r.ratio("sdkState", "rawJdkState", 50);
+    double ratioJersey = r.ratio("sdkState", "rawJerseyState", 50);
+    double outputs = r.ratio("sdkOutputs", "rawJdkOutputs", 50);
     report.line("");
     report.line(verdict("im-sdk state() p50 <= 1.10x raw", ratio, ratio <= 1.10)
         + String.format(Locale.ROOT, " (vs raw Jersey on the same connector: %.2fx)", ratioJersey));
     report.line(verdict("im-sdk outputs() p50 <= 1.10x raw", outputs, outputs <= 1.10));
   }
 
-  private void latencyRows(Map<String, RunResult> r, String call, String baseline, List<String[]> rows) {
+  private void latencyRows(JmhRounds r, String call, String baseline, List<String[]> rows) {
     for (String[] row : rows) {
       report.line(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %d | %.2fx | %.2fx |", call, row[1],
-          p(r, row[0], 50), p(r, row[0], 99), p(r, row[0], 99.9), r.get(row[0]).getPrimaryResult().getSampleCount(),
-          p(r, row[0], 50) / p(r, baseline, 50), p(r, row[0], 99) / p(r, baseline, 99)));
+          r.p(row[0], 50), r.p(row[0], 99), r.p(row[0], 99.9), r.samples(row[0]), r.ratio(row[0], baseline, 50),
+          r.ratio(row[0], baseline, 99)));
     }
-  }
-
-  private static double p(Map<String, RunResult> r, String method, double percentile) {
-    return require(r, method).getPrimaryResult().getStatistics().getPercentile(percentile);
   }
 
   private void throughput() {
     int rounds = quick ? 1 : 4;
-    Duration warmup = quick ? Duration.ofMillis(50) : Duration.ofSeconds(2);
+    Duration warmup = quick ? Duration.ofMillis(50) : Duration.ofSeconds(1);
     Duration window = quick ? Duration.ofMillis(100) : Duration.ofSeconds(1);
     List<ThroughputRounds.Result> results = ThroughputRounds.measure(new int[] {1, 8, 64}, rounds, warmup, window);
     report.section("2. Throughput of state() on one shared client (calls/s, median of " + rounds + " interleaved "
@@ -196,8 +189,10 @@ public final class RunAll {
   }
 
   private void tosca() {
-    Map<String, RunResult> r = jmh(ToscaBenchmark.class, 3, 5);
-    report.section("4. TOSCA (JMH SampleTime, µs per operation; ratio = im-sdk / raw SnakeYAML at p50)");
+    int rounds = quick ? 1 : 2;
+    JmhRounds r = jmh(ToscaBenchmark.class, rounds, 2, 2);
+    report.section("4. TOSCA (JMH SampleTime, µs per operation; median over " + rounds + " rounds; ratio = im-sdk / "
+        + "raw SnakeYAML at p50 within a round, median over rounds)");
     report.line("| operation | p50 | p99 | samples | p50 ratio |");
     report.line("|---|---:|---:|---:|---:|");
     toscaRow(r, "recipeToYaml", "ContainerRecipe -> template -> toYaml() (the guide's seed template)",
@@ -206,32 +201,31 @@ public final class RunAll {
     String nodes = LargeTemplate.GROUPS * 4 + " node templates, " + LargeTemplate.yaml().length() / 1024 + " KiB";
     toscaRow(r, "parseLarge", "ToscaTemplate.parse, " + nodes, "rawLoadLarge");
     toscaRow(r, "rawLoadLarge", "raw SnakeYAML new Yaml().load, same text", "rawLoadLarge");
-    double ratio = p(r, "parseLarge", 50) / p(r, "rawLoadLarge", 50);
+    double ratio = r.ratio("parseLarge", "rawLoadLarge", 50);
     report.line("");
     report.line(verdict("ToscaTemplate.parse <= 1.5x raw SnakeYAML load", ratio, ratio <= 1.5));
   }
 
-  private void toscaRow(Map<String, RunResult> r, String method, String label, String baseline) {
-    report.line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d | %.2fx |", label, p(r, method, 50),
-        p(r, method, 99), require(r, method).getPrimaryResult().getSampleCount(),
-        p(r, method, 50) / p(r, baseline, 50)));
+  private void toscaRow(JmhRounds r, String method, String label, String baseline) {
+    report.line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d | %.2fx |", label, r.p(method, 50),
+        r.p(method, 99), r.samples(method), r.ratio(method, baseline, 50)));
   }
 
   private void auth() {
-    Map<String, RunResult> r = jmh(AuthHeaderBenchmark.class, 3, 5);
+    int rounds = quick ? 1 : 2;
+    JmhRounds r = jmh(AuthHeaderBenchmark.class, rounds, 2, 2);
     report.section("5. Authorization header for " + AuthHeaderBenchmark.LINES + " credential lines with ~1 KB JWTs "
-        + "(JMH SampleTime, µs per header; ratio = variant / literal values at p50)");
+        + "(JMH SampleTime, µs per header; median over " + rounds + " rounds; ratio = variant / literal values at p50 "
+        + "within a round)");
     report.line("| values | p50 | p99 | mean | samples | p50 ratio |");
     report.line("|---|---:|---:|---:|---:|---:|");
-    double literal = p(r, "literals", 50);
     for (String[] row : List.of(new String[] {"literals", "literal tokens"},
         new String[] {"cachedProviders", "50 providers behind TokenProviders.cached"},
         new String[] {"sharedCachedProvider", "1 cached provider shared by 50 lines"},
         new String[] {"uncachedProviders", "50 StaticTokenProviders, no cache"},
         new String[] {"redactorForHeader", "core's Redactor.forHeader(header): built on every call"})) {
-      Result<?> res = require(r, row[0]).getPrimaryResult();
-      report.line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %d | %.2fx |", row[1], p(r, row[0], 50),
-          p(r, row[0], 99), res.getScore(), res.getSampleCount(), p(r, row[0], 50) / literal));
+      report.line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %d | %.2fx |", row[1], r.p(row[0], 50),
+          r.p(row[0], 99), r.mean(row[0]), r.samples(row[0]), r.ratio(row[0], "literals", 50)));
     }
   }
 
@@ -300,9 +294,8 @@ public final class RunAll {
     }
   }
 
-  private Map<String, RunResult> jmh(Class<?> benchmark, int warmups, int measurements) {
+  private JmhRounds jmh(Class<?> benchmark, int rounds, int warmups, int measurements) {
     ChainedOptionsBuilder o = new OptionsBuilder()
-        .include("^" + benchmark.getName().replace(".", "\\.") + "\\.")
         .shouldFailOnError(true)
         .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
     if (quick) {
@@ -312,25 +305,7 @@ public final class RunAll {
           .warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
           .measurementIterations(measurements).measurementTime(TimeValue.seconds(1));
     }
-    try {
-      Collection<RunResult> results = new Runner(o.build()).run();
-      Map<String, RunResult> byMethod = new HashMap<>();
-      for (RunResult r : results) {
-        String b = r.getParams().getBenchmark();
-        byMethod.put(b.substring(b.lastIndexOf('.') + 1), r);
-      }
-      return byMethod;
-    } catch (RunnerException e) {
-      throw new IllegalStateException("JMH run of " + benchmark.getSimpleName() + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static RunResult require(Map<String, RunResult> r, String method) {
-    RunResult result = r.get(method);
-    if (result == null) {
-      throw new IllegalStateException("JMH produced no result for " + method + "; got " + r.keySet());
-    }
-    return result;
+    return JmhRounds.run(benchmark, rounds, o);
   }
 
   private static String verdict(String target, double ratio, boolean met) {
