@@ -20,37 +20,37 @@ public class CallOverheadBenchmark {
 
   /** {@code GET /infrastructures/{id}/state} through im-sdk (default connector). */
   @Benchmark
-  public InfrastructureState sdkState(ImCallsState s) {
-    return s.sdkInf.state();
+  public InfrastructureState sdkState(ImCallsState.Sdk s) {
+    return s.inf.state();
   }
 
   /** {@code GET /infrastructures/{id}/state} through im-sdk over jersey-jnh-connector. */
   @Benchmark
-  public InfrastructureState sdkJnhState(ImCallsState s) {
-    return s.sdkJnhInf.state();
+  public InfrastructureState sdkJnhState(ImCallsState.SdkJnh s) {
+    return s.inf.state();
   }
 
   /** The same GET through java.net.http.HttpClient + Jackson. */
   @Benchmark
-  public RawState rawJdkState(ImCallsState s) {
-    return s.rawJdk.state(ImStub.INFRASTRUCTURE_ID);
+  public RawState rawJdkState(ImCallsState.RawJdk s) {
+    return s.client.state(ImStub.INFRASTRUCTURE_ID);
   }
 
   /** The same GET through plain Jersey (default connector) + Jackson. */
   @Benchmark
-  public RawState rawJerseyState(ImCallsState s) {
-    return s.rawJersey.state(ImStub.INFRASTRUCTURE_ID);
+  public RawState rawJerseyState(ImCallsState.RawJersey s) {
+    return s.client.state(ImStub.INFRASTRUCTURE_ID);
   }
 
   /** {@code GET /infrastructures/{id}/outputs} through im-sdk (default connector). */
   @Benchmark
-  public Outputs sdkOutputs(ImCallsState s) {
-    return s.sdkInf.outputs();
+  public Outputs sdkOutputs(ImCallsState.Sdk s) {
+    return s.inf.outputs();
   }
 
   /** The same GET through java.net.http.HttpClient + Jackson. */
   @Benchmark
-  public Map<String, Object> rawJdkOutputs(ImCallsState s) {
-    return s.rawJdk.outputs(ImStub.INFRASTRUCTURE_ID);
+  public Map<String, Object> rawJdkOutputs(ImCallsState.RawJdk s) {
+    return s.client.outputs(ImStub.INFRASTRUCTURE_ID);
   }
 }

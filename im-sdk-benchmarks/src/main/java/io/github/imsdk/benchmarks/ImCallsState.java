@@ -9,53 +9,111 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One stub and one client of each kind, shared by every benchmark thread of a trial: the SDK over its default
- * connector, the SDK over {@code jersey-jnh-connector}, plain Jersey over the default connector, and java.net.http +
- * Jackson. Each client made one call in {@link #setUp()}, so connection set-up and lazy initialisation are not
+ * The JMH states of {@link CallOverheadBenchmark}: a stub per trial and one client, so that a fork builds only the
+ * client it measures. Each client made one call in its set-up, so connection set-up and lazy initialisation are not
  * measured.
  */
-@State(Scope.Benchmark)
-public class ImCallsState {
+public final class ImCallsState {
 
   /** Stub worker threads: more than 2 cores need, so that a slow handler does not queue the others. */
   static final int STUB_WORKERS = 16;
 
-  ImStub stub;
-  InfrastructureManager sdk;
-  InfrastructureManager sdkJnh;
-  Infrastructure sdkInf;
-  Infrastructure sdkJnhInf;
-  RawJdkClient rawJdk;
-  RawJerseyClient rawJersey;
+  private ImCallsState() {}
 
-  /** Starts the stub and the clients and checks that each one gets the recorded answer. */
-  @Setup(Level.Trial)
-  public void setUp() {
-    stub = ImStub.start(STUB_WORKERS);
-    sdk = SdkClients.standard(stub.endpoint());
-    sdkJnh = SdkClients.withJavaNetHttpConnector(stub.endpoint());
-    sdkInf = sdk.infrastructure(ImStub.INFRASTRUCTURE_ID);
-    sdkJnhInf = sdkJnh.infrastructure(ImStub.INFRASTRUCTURE_ID);
-    rawJdk = new RawJdkClient(stub.endpoint());
-    rawJersey = new RawJerseyClient(stub.endpoint(), RawJerseyClient.Connector.HTTP_URL_CONNECTION);
-    check(sdkInf.state().rawState(), "sdk");
-    check(sdkJnhInf.state().rawState(), "sdk over jnh");
-    check(rawJdk.state(ImStub.INFRASTRUCTURE_ID).state(), "raw jdk");
-    check(rawJersey.state(ImStub.INFRASTRUCTURE_ID).state(), "raw jersey");
-  }
-
-  private static void check(String state, String who) {
+  static void check(String state, String who) {
     if (!"configured".equals(state)) {
       throw new IllegalStateException(who + " read state '" + state + "' instead of the recorded 'configured'");
     }
   }
 
-  /** Closes the clients and stops the stub. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    sdk.close();
-    sdkJnh.close();
-    rawJersey.close();
-    stub.close();
+  /** im-sdk as users build it. */
+  @State(Scope.Benchmark)
+  public static class Sdk {
+    ImStub stub;
+    InfrastructureManager im;
+    Infrastructure inf;
+
+    /** Starts the stub and the client. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      stub = ImStub.start(STUB_WORKERS);
+      im = SdkClients.standard(stub.endpoint());
+      inf = im.infrastructure(ImStub.INFRASTRUCTURE_ID);
+      check(inf.state().rawState(), "im-sdk");
+    }
+
+    /** Closes the client and the stub. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      im.close();
+      stub.close();
+    }
+  }
+
+  /** im-sdk over jersey-jnh-connector. */
+  @State(Scope.Benchmark)
+  public static class SdkJnh {
+    ImStub stub;
+    InfrastructureManager im;
+    Infrastructure inf;
+
+    /** Starts the stub and the client. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      stub = ImStub.start(STUB_WORKERS);
+      im = SdkClients.withJavaNetHttpConnector(stub.endpoint());
+      inf = im.infrastructure(ImStub.INFRASTRUCTURE_ID);
+      check(inf.state().rawState(), "im-sdk over jnh");
+    }
+
+    /** Closes the client and the stub. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      im.close();
+      stub.close();
+    }
+  }
+
+  /** java.net.http + Jackson. */
+  @State(Scope.Benchmark)
+  public static class RawJdk {
+    ImStub stub;
+    RawJdkClient client;
+
+    /** Starts the stub and the client. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      stub = ImStub.start(STUB_WORKERS);
+      client = new RawJdkClient(stub.endpoint());
+      check(client.state(ImStub.INFRASTRUCTURE_ID).state(), "raw java.net.http");
+    }
+
+    /** Stops the stub (java.net.http on Java 17 has no close). */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      stub.close();
+    }
+  }
+
+  /** Plain Jersey (default connector) + Jackson. */
+  @State(Scope.Benchmark)
+  public static class RawJersey {
+    ImStub stub;
+    RawJerseyClient client;
+
+    /** Starts the stub and the client. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      stub = ImStub.start(STUB_WORKERS);
+      client = new RawJerseyClient(stub.endpoint(), RawJerseyClient.Connector.HTTP_URL_CONNECTION);
+      check(client.state(ImStub.INFRASTRUCTURE_ID).state(), "raw Jersey");
+    }
+
+    /** Closes the client and the stub. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      client.close();
+      stub.close();
+    }
   }
 }

@@ -58,7 +58,7 @@ public final class RunAll {
     Set<String> only = new LinkedHashSet<>(SECTIONS);
     boolean quick = false;
     boolean verbose = false;
-    int coldStartRuns = 5;
+    int coldStartRuns = 4;
     Path out = null;
     for (String a : args) {
       if (a.equals("--quick")) {
@@ -213,7 +213,7 @@ public final class RunAll {
 
   private void auth() {
     int rounds = quick ? 1 : 2;
-    JmhRounds r = jmh(AuthHeaderBenchmark.class, rounds, 2, 2);
+    JmhRounds r = jmh(AuthHeaderBenchmark.class, rounds, 1, 2);
     report.section("5. Authorization header for " + AuthHeaderBenchmark.LINES + " credential lines with ~1 KB JWTs "
         + "(JMH SampleTime, µs per header; median over " + rounds + " rounds; ratio = variant / literal values at p50 "
         + "within a round)");
