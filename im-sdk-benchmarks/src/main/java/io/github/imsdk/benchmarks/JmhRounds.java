@@ -11,7 +11,8 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the benchmarks of one JMH class in rounds: each round runs every benchmark method once (one fork each), so
@@ -25,24 +26,37 @@ final class JmhRounds {
   private JmhRounds() {}
 
   /** Runs every {@code @Benchmark} method of {@code benchmark} {@code rounds} times with {@code options}. */
-  static JmhRounds run(Class<?> benchmark, int rounds, ChainedOptionsBuilder options) {
+  static JmhRounds run(Class<?> benchmark, int rounds, Options options) {
     List<String> methods = Arrays.stream(benchmark.getMethods())
         .filter(m -> m.isAnnotationPresent(Benchmark.class))
         .map(Method::getName)
         .sorted()
         .toList();
     JmhRounds r = new JmhRounds();
+    if (methods.isEmpty()) {
+      throw new IllegalArgumentException(benchmark.getName() + " has no @Benchmark method");
+    }
     for (int round = 0; round < rounds; round++) {
       for (String method : methods) {
-        options.include("^" + benchmark.getName().replace(".", "\\.") + "\\." + method + "$");
+        // A fresh builder per run: include() adds to the parent's patterns instead of replacing them.
+        Options one = new OptionsBuilder().parent(options)
+            .include("^" + benchmark.getName().replace(".", "\\.") + "\\." + method + "$")
+            .build();
         try {
-          for (RunResult result : new Runner(options.build()).run()) {
-            r.byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(result);
+          for (RunResult result : new Runner(one).run()) {
+            String b = result.getParams().getBenchmark();
+            r.byMethod.computeIfAbsent(b.substring(b.lastIndexOf('.') + 1), k -> new ArrayList<>()).add(result);
           }
         } catch (RunnerException e) {
           throw new IllegalStateException("JMH run of " + benchmark.getSimpleName() + "." + method + " failed: "
               + e.getMessage(), e);
         }
+      }
+    }
+    for (String method : methods) {
+      if (r.results(method).size() != rounds) {
+        throw new IllegalStateException(method + " has " + r.results(method).size() + " results for " + rounds
+            + " rounds");
       }
     }
     return r;

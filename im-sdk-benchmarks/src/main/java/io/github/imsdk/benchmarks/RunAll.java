@@ -305,7 +305,7 @@ public final class RunAll {
           .warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
           .measurementIterations(measurements).measurementTime(TimeValue.seconds(1));
     }
-    return JmhRounds.run(benchmark, rounds, o);
+    return JmhRounds.run(benchmark, rounds, o.build());
   }
 
   private static String verdict(String target, double ratio, boolean met) {
