@@ -23,7 +23,7 @@ public final class Outputs {
 
   private final Map<String, Object> values;
 
-  private Outputs(Map<String, Object> values) {
+  private Outputs(Map<String, ?> values) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
@@ -32,7 +32,7 @@ public final class Outputs {
    */
   public static Outputs of(Map<String, ?> values) {
     Objects.requireNonNull(values, "values");
-    return new Outputs(new LinkedHashMap<>(values));
+    return new Outputs(values);
   }
 
   /** Returns the output names, in the server's order. */
