@@ -211,13 +211,13 @@ class WaitOverHttpTest {
         "VM 1: running -> configured after 35s");
   }
 
-  @Test
-  void cancellingAnAsyncWaitStopsTheRequests() {
-    // Given: the caller gives up as soon as the infrastructure is running
-    states(state("pending", "pending"), state("running", "running"));
-    CompletableFuture<?>[] future = new CompletableFuture<?>[1];
-    CountDownLatch started = new CountDownLatch(1);
-    java.util.function.Consumer<WaitProgress> giveUp = p -> {
+  /**
+   * A listener that, once {@code started} is counted down (so {@code future[0]} is set), cancels {@code future[0]}
+   * as soon as the infrastructure is reported running: the caller giving up mid-wait.
+   */
+  private static java.util.function.Consumer<WaitProgress> cancelOnceRunning(CompletableFuture<?>[] future,
+      CountDownLatch started) {
+    return p -> {
       try {
         started.await(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -227,6 +227,15 @@ class WaitOverHttpTest {
         future[0].cancel(true);
       }
     };
+  }
+
+  @Test
+  void cancellingAnAsyncWaitStopsTheRequests() {
+    // Given: the caller gives up as soon as the infrastructure is running
+    states(state("pending", "pending"), state("running", "running"));
+    CompletableFuture<?>[] future = new CompletableFuture<?>[1];
+    CountDownLatch started = new CountDownLatch(1);
+    java.util.function.Consumer<WaitProgress> giveUp = cancelOnceRunning(future, started);
 
     // When
     future[0] = inf.waitUntilAsync(immediate(Wait.configured()), giveUp);
@@ -341,16 +350,7 @@ class WaitOverHttpTest {
     states(state("pending", "pending"), state("running", "running"));
     CompletableFuture<?>[] future = new CompletableFuture<?>[1];
     CountDownLatch started = new CountDownLatch(1);
-    java.util.function.Consumer<WaitProgress> giveUp = p -> {
-      try {
-        started.await(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      if (p.isInfrastructure() && p.current() == State.RUNNING) {
-        future[0].cancel(true);
-      }
-    };
+    java.util.function.Consumer<WaitProgress> giveUp = cancelOnceRunning(future, started);
 
     // When
     future[0] = im.infrastructures().createAndWaitAsync(Template.tosca(TOSCA), immediate(Wait.configured()),
