@@ -1,6 +1,5 @@
 package io.github.imsdk.testing.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,7 @@ final class VmRoutes {
     Authenticator.Caller c = s.auth.authenticate(x, prefix, false);
     Model.Vm v = s.vm(s.owned(c, id, prefix), vmId, prefix);
     if (prop.equals("contmsg")) {
-      Instant now = s.now();
-      String log = v.doneAt != null && !now.isBefore(v.doneAt) ? ContextLog.vmLog(v) : "";
+      String log = ContextLog.vmLog(v);
       s.answers.plainOrJson(x, "contmsg", log, log);
       return;
     }
@@ -69,13 +67,16 @@ final class VmRoutes {
   void remove(Exchange x, String id, String vmIds) {
     String prefix = "Error Removing resources: ";
     Authenticator.Caller c = s.auth.authenticate(x, prefix, false);
-    s.answers.bool(x, "context", true);
+    boolean context = s.answers.bool(x, "context", true);
     Model.Infra inf = s.owned(c, id, prefix);
     List<Model.Vm> targets = new ArrayList<>();
     for (String one : vmIds.split(",")) {
       targets.add(s.vm(inf, one.trim(), prefix));
     }
     targets.forEach(v -> v.deleted = true);
+    if (context) {
+      s.contextualizeRest(inf);
+    }
     s.answers.empty(x);
   }
 
