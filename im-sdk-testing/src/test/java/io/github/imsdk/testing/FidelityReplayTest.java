@@ -106,7 +106,7 @@ class FidelityReplayTest {
         JsonNode rs = ex.get("response");
         if (second) {
           if (file.startsWith("165-")) {
-            emulator.inject(Fault.nextVmsEndIn(io.github.imsdk.core.State.UNCONFIGURED).times(2));
+            emulator.inject(Fault.nextVmsEndIn(io.github.imsdk.core.State.UNCONFIGURED).withTimes(2));
           }
           followRecordedDate(clock, rs);
         }

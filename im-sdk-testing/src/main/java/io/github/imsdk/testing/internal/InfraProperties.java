@@ -83,7 +83,7 @@ final class InfraProperties {
   private void requireTosca(Model.Infra inf, String prop) {
     if (inf.template == null) {
       String msg = "'" + prop + "' infrastructure property is not valid in this infrastructure";
-      throw s.imV2() ? new HttpError(403, "Error Getting Inf. prop: " + msg)
+      throw s.imV2() ? new HttpError(403, msg)
           : new HttpError(400, "Error Getting Inf. prop: 403 Forbidden: " + msg);
     }
   }

@@ -95,7 +95,8 @@ final class InfraRoutes {
   }
 
   void importInfrastructure(Exchange x) {
-    String prefix = "Error Impporting Inf.: ";
+    // IM 1.19.2's own typo; 2.0 spells it right.
+    String prefix = s.imV2() ? "Error Importing Inf.: " : "Error Impporting Inf.: ";
     Authenticator.Caller c = s.auth.authenticate(x, prefix, true);
     String ct = x.header("Content-Type");
     String t = ct == null ? "" : ct.split(";")[0].trim();
