@@ -1,6 +1,7 @@
 package io.github.imsdk.tosca;
 
 import io.github.imsdk.tosca.internal.Evaluator;
+import io.github.imsdk.tosca.internal.SourceDocument;
 import io.github.imsdk.tosca.internal.SourcePositions;
 import io.github.imsdk.tosca.internal.TemplateReader;
 import io.github.imsdk.tosca.internal.TemplateWriter;
@@ -47,6 +48,8 @@ public final class ToscaTemplate {
   private final Map<String, Object> extras;
   /** Where entries were in the parsed text; not part of the value (equals ignores it), dropped by any edit. */
   private final SourcePositions positions;
+  /** The text it was parsed from, kept through edits so unedited parts are written back as authored. */
+  private final SourceDocument source;
 
   private ToscaTemplate(Builder b) {
     this(b, SourcePositions.NONE);
@@ -54,6 +57,7 @@ public final class ToscaTemplate {
 
   private ToscaTemplate(Builder b, SourcePositions positions) {
     this.positions = positions;
+    this.source = b.source;
     this.definitionsVersion = b.definitionsVersion;
     this.imports = b.imports.isEmpty() ? List.of() : castList(Values.freeze(b.imports));
     this.description = b.description;
@@ -83,7 +87,9 @@ public final class ToscaTemplate {
    */
   public static ToscaTemplate parse(String yaml) {
     TemplateReader.Result r = TemplateReader.read(yaml);
-    return new ToscaTemplate(r.template().toBuilder(), r.positions());
+    Builder b = r.template().toBuilder();
+    b.source = r.source();
+    return new ToscaTemplate(b, r.positions());
   }
 
   /** Starts an empty template with {@code tosca_definitions_version: tosca_simple_yaml_1_0}. */
@@ -104,6 +110,7 @@ public final class ToscaTemplate {
     b.outputs.putAll(outputs);
     b.topologyExtras.putAll(topologyExtras);
     b.extras.putAll(extras);
+    b.source = source;
     return b;
   }
 
@@ -112,7 +119,7 @@ public final class ToscaTemplate {
    * literals, function calls in flow form ({@code { get_input: x }}). The same template always gives the same text.
    */
   public String toYaml() {
-    return TemplateWriter.write(this);
+    return TemplateWriter.write(this, source);
   }
 
   /**
@@ -344,6 +351,7 @@ public final class ToscaTemplate {
     private final Map<String, ToscaOutput> outputs = new LinkedHashMap<>();
     private final Map<String, Object> topologyExtras = new LinkedHashMap<>();
     private final Map<String, Object> extras = new LinkedHashMap<>();
+    private SourceDocument source;
 
     private Builder() {}
 
