@@ -123,26 +123,49 @@ public final class ToscaTemplate {
   }
 
   /**
-   * Checks the template against the rules the IM (or the cloud) would otherwise reject later: undefined inputs,
-   * unknown nodes, defaults that do not fit their type or constraints, ports out of range, a Compute without an
-   * image, malformed functions.
+   * Checks the template as the IM would judge it, assuming a cloud of the auth data can choose an OS image (see
+   * {@link #validate(ValidationContext)}).
    *
-   * @return every problem found with its path (and, for a parsed template not edited since, its line); empty if
-   *     the template is valid
+   * @return every problem found, errors and warnings, with its path (and, for a parsed template not edited since,
+   *     its line); empty if there is nothing to say
    */
   public List<ToscaProblem> validate() {
-    return Validator.validate(this).stream().map(positions::locate).toList();
+    return validate(ValidationContext.defaults());
   }
 
   /**
-   * Returns this template if {@link #validate()} finds nothing.
+   * Checks the template as the IM would judge it. Errors are what the IM or its TOSCA parser would reject (or never
+   * finish with): undefined inputs, unknown nodes, node types or property names, defaults that do not fit their
+   * type, unknown or malformed functions, requirement cycles, ports out of range. Warnings are legal but probably
+   * unintended: a default outside its own constraints, a Compute without an image when no cloud can choose one, an
+   * {@code appdb://} image (IM 2.0 does not resolve it). Types from imports the SDK cannot read are not judged.
    *
-   * @throws ToscaValidationException listing every problem with its path
+   * @param context what the validation may assume about the deployment
+   * @return every problem found, errors and warnings, in template order
+   */
+  public List<ToscaProblem> validate(ValidationContext context) {
+    Values.require(context, "context");
+    return Validator.validate(this, context).stream().map(positions::locate).toList();
+  }
+
+  /**
+   * Returns this template if {@link #validate()} finds no error (warnings do not count).
+   *
+   * @throws ToscaValidationException listing every error with its path
    */
   public ToscaTemplate validated() {
-    List<ToscaProblem> problems = validate();
-    if (!problems.isEmpty()) {
-      throw new ToscaValidationException(problems);
+    return validated(ValidationContext.defaults());
+  }
+
+  /**
+   * Returns this template if {@link #validate(ValidationContext)} finds no error (warnings do not count).
+   *
+   * @throws ToscaValidationException listing every error with its path
+   */
+  public ToscaTemplate validated(ValidationContext context) {
+    List<ToscaProblem> errors = validate(context).stream().filter(ToscaProblem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new ToscaValidationException(errors);
     }
     return this;
   }
