@@ -100,7 +100,8 @@ public final class YamlTree {
     }
     checkSize(text);
     Node root = compose(text, true);
-    if (root == null) {
+    if (root == null || root.getTag().equals(Tag.COMMENT)) {
+      // With comments kept, SnakeYAML gives a comment-only document a mapping tagged as a comment.
       throw new ToscaParseException("the document is empty", 1, 1, "", null);
     }
     YamlTree tree = new YamlTree();
