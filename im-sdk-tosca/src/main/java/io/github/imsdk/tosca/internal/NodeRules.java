@@ -231,7 +231,8 @@ final class NodeRules {
   }
 
   private void literalOfType(Object v, String type, String path) {
-    if (v == null || v instanceof ToscaFunction) {
+    // A one-entry map is a function call, judged by FunctionRules.
+    if (v == null || v instanceof ToscaFunction || (v instanceof Map<?, ?> m && m.size() == 1)) {
       return;
     }
     String why = ValueRules.typeProblem(type, v);

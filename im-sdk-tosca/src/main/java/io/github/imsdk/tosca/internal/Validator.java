@@ -82,7 +82,7 @@ public final class Validator {
     String type = in.type();
     if (type == null && !in.isBareValue()) {
       out.error(path + ".type", "an input needs a type (the IM's parser rejects inputs without one)");
-    } else if (!KNOWN_TYPES.contains(type) && !type.contains(".")) {
+    } else if (type != null && !KNOWN_TYPES.contains(type) && !type.contains(".")) {
       out.error(path + ".type", "unknown type '" + type + "'; expected one of " + new java.util.TreeSet<>(KNOWN_TYPES)
           + " or a data type name");
     }
