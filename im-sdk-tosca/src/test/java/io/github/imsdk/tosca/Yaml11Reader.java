@@ -123,6 +123,13 @@ final class Yaml11Reader {
         case "tag:yaml.org,2002:float" -> floating(v);
         case "tag:yaml.org,2002:bool" -> bool(v);
         case "tag:yaml.org,2002:null" -> null;
+        case "tag:yaml.org,2002:timestamp" -> {
+          Matcher m = TIMESTAMP.matcher(v);
+          if (!m.matches()) {
+            throw new IllegalArgumentException("not a timestamp: " + v);
+          }
+          yield timestamp(m);
+        }
         default -> throw new IllegalArgumentException("PyYAML's safe_load cannot construct " + tag);
       };
     }

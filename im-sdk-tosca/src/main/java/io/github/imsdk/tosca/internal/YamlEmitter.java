@@ -149,7 +149,9 @@ public final class YamlEmitter {
         if (s.indexOf('\n') >= 0 || s.length() > 60 || needsEscapes(s)) {
           return false;
         }
-      } else if (o instanceof Map<?, ?> || o instanceof List<?> || o instanceof ToscaFunction || o instanceof Node) {
+      } else if (o instanceof Map<?, ?> || o instanceof List<?> || o instanceof ToscaFunction || o instanceof Node
+          || (Yaml11Scalars.isTimestamp(o) && !(o instanceof java.time.LocalDate))) {
+        // A date-time holds ':', which a flow collection cannot have in a plain scalar: it would need a tag.
         return false;
       }
     }
