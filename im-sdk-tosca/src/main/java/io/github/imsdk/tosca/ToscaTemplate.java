@@ -1,6 +1,7 @@
 package io.github.imsdk.tosca;
 
 import io.github.imsdk.tosca.internal.Evaluator;
+import io.github.imsdk.tosca.internal.SourceDocument;
 import io.github.imsdk.tosca.internal.SourcePositions;
 import io.github.imsdk.tosca.internal.TemplateReader;
 import io.github.imsdk.tosca.internal.TemplateWriter;
@@ -47,6 +48,8 @@ public final class ToscaTemplate {
   private final Map<String, Object> extras;
   /** Where entries were in the parsed text; not part of the value (equals ignores it), dropped by any edit. */
   private final SourcePositions positions;
+  /** The text it was parsed from, kept through edits so unedited parts are written back as authored. */
+  private final SourceDocument source;
 
   private ToscaTemplate(Builder b) {
     this(b, SourcePositions.NONE);
@@ -54,6 +57,7 @@ public final class ToscaTemplate {
 
   private ToscaTemplate(Builder b, SourcePositions positions) {
     this.positions = positions;
+    this.source = b.source;
     this.definitionsVersion = b.definitionsVersion;
     this.imports = b.imports.isEmpty() ? List.of() : castList(Values.freeze(b.imports));
     this.description = b.description;
@@ -83,7 +87,9 @@ public final class ToscaTemplate {
    */
   public static ToscaTemplate parse(String yaml) {
     TemplateReader.Result r = TemplateReader.read(yaml);
-    return new ToscaTemplate(r.template().toBuilder(), r.positions());
+    Builder b = r.template().toBuilder();
+    b.source = r.source();
+    return new ToscaTemplate(b, r.positions());
   }
 
   /** Starts an empty template with {@code tosca_definitions_version: tosca_simple_yaml_1_0}. */
@@ -104,6 +110,7 @@ public final class ToscaTemplate {
     b.outputs.putAll(outputs);
     b.topologyExtras.putAll(topologyExtras);
     b.extras.putAll(extras);
+    b.source = source;
     return b;
   }
 
@@ -112,30 +119,53 @@ public final class ToscaTemplate {
    * literals, function calls in flow form ({@code { get_input: x }}). The same template always gives the same text.
    */
   public String toYaml() {
-    return TemplateWriter.write(this);
+    return TemplateWriter.write(this, source);
   }
 
   /**
-   * Checks the template against the rules the IM (or the cloud) would otherwise reject later: undefined inputs,
-   * unknown nodes, defaults that do not fit their type or constraints, ports out of range, a Compute without an
-   * image, malformed functions.
+   * Checks the template as the IM would judge it, assuming a cloud of the auth data can choose an OS image (see
+   * {@link #validate(ValidationContext)}).
    *
-   * @return every problem found with its path (and, for a parsed template not edited since, its line); empty if
-   *     the template is valid
+   * @return every problem found, errors and warnings, with its path (and, for a parsed template not edited since,
+   *     its line); empty if there is nothing to say
    */
   public List<ToscaProblem> validate() {
-    return Validator.validate(this).stream().map(positions::locate).toList();
+    return validate(ValidationContext.defaults());
   }
 
   /**
-   * Returns this template if {@link #validate()} finds nothing.
+   * Checks the template as the IM would judge it. Errors are what the IM or its TOSCA parser would reject (or never
+   * finish with): undefined inputs, unknown nodes, node types or property names, defaults that do not fit their
+   * type, unknown or malformed functions, requirement cycles, ports out of range. Warnings are legal but probably
+   * unintended: a default outside its own constraints, a Compute without an image when no cloud can choose one, an
+   * {@code appdb://} image (IM 2.0 does not resolve it). Types from imports the SDK cannot read are not judged.
    *
-   * @throws ToscaValidationException listing every problem with its path
+   * @param context what the validation may assume about the deployment
+   * @return every problem found, errors and warnings, in template order
+   */
+  public List<ToscaProblem> validate(ValidationContext context) {
+    Values.require(context, "context");
+    return Validator.validate(this, context).stream().map(positions::locate).toList();
+  }
+
+  /**
+   * Returns this template if {@link #validate()} finds no error (warnings do not count).
+   *
+   * @throws ToscaValidationException listing every error with its path
    */
   public ToscaTemplate validated() {
-    List<ToscaProblem> problems = validate();
-    if (!problems.isEmpty()) {
-      throw new ToscaValidationException(problems);
+    return validated(ValidationContext.defaults());
+  }
+
+  /**
+   * Returns this template if {@link #validate(ValidationContext)} finds no error (warnings do not count).
+   *
+   * @throws ToscaValidationException listing every error with its path
+   */
+  public ToscaTemplate validated(ValidationContext context) {
+    List<ToscaProblem> errors = validate(context).stream().filter(ToscaProblem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new ToscaValidationException(errors);
     }
     return this;
   }
@@ -344,6 +374,7 @@ public final class ToscaTemplate {
     private final Map<String, ToscaOutput> outputs = new LinkedHashMap<>();
     private final Map<String, Object> topologyExtras = new LinkedHashMap<>();
     private final Map<String, Object> extras = new LinkedHashMap<>();
+    private SourceDocument source;
 
     private Builder() {}
 
