@@ -32,8 +32,6 @@ final class KnownDifferences {
     for (String f : new String[] {"003", "005", "007", "012", "136"}) {
       m.put(f, ADDRESSES);
     }
-    m.put("010", TOSCA_DUMP);
-    m.put("158", TOSCA_DUMP);
     m.put("160", "IM's TOSCA-to-RADL text (disk.0.size >= ...B, dns_name defaults, description) is not reproduced");
     for (String f : new String[] {"085", "086", "087", "088", "089", "090", "091", "092", "212"}) {
       m.put(f, NO_PASSWORD);
