@@ -21,9 +21,7 @@ final class KnownDifferences {
     for (String f : new String[] {"003", "005", "007", "012", "136"}) {
       m.put(f, ADDRESSES);
     }
-    m.put("160", "IM's TOSCA-to-RADL text (disk.0.size >= ...B, dns_name defaults, description) is not reproduced");
     m.put("142", "Dummy adds disk.0.os.credentials.new.password; the emulator keeps the password it generated");
-    m.put("203", "IM checks that an alter's TOSCA node name matches the VM's system; the emulator does not");
     m.put("204", "the Dummy connector's alterVM fails without memory.size; the emulator alters anyway");
     return m;
   }
