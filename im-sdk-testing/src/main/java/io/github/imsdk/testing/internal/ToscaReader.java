@@ -193,8 +193,12 @@ final class ToscaReader {
         continue;
       }
       Object size = target.properties().get("size");
-      sizeOrCount(system, "disk." + disk + ".size", size == null ? null : t.evaluate(size, Map.of(), null,
-          target.name()));
+      Object value = size == null ? null : t.evaluate(size, Map.of(), null, target.name());
+      if (value != null && !String.valueOf(value).isBlank()) {
+        // A volume is exactly the size asked (IM writes '='), unlike the root disk's minimum.
+        long b = value instanceof Number n ? n.longValue() : bytes(String.valueOf(value));
+        system.set(new Radl.Feature("disk." + disk + ".size", "=", b, "B"));
+      }
       Object location = r.relationship() == null ? null : r.relationship().properties().get("location");
       putIf(system, "disk." + disk + ".mount_path",
           location == null ? null : t.evaluate(location, Map.of(), null, node.name()));

@@ -49,7 +49,11 @@ final class VmRoutes {
     if (systems.isEmpty()) {
       throw new HttpError(400, prefix + "No system specified in the RADL to alter the VM.");
     }
-    for (Radl.Feature f : systems.get(0).features) {
+    // IM alters with the system named as the VM's own; a TOSCA node or RADL system of another name is refused.
+    Radl.Aspect system = systems.stream().filter(a -> v.systemId.equals(a.id)).findFirst()
+        .orElseThrow(() -> new HttpError(400, prefix + "Incorrect RADL no system with name " + v.systemId
+            + " provided."));
+    for (Radl.Feature f : system.features) {
       // IM's Dummy grants exactly what was asked: a ">= 4" request ends as "= 4".
       v.system.set(new Radl.Feature(f.name(), f.op().equals("contains") ? "contains" : "=", f.value(), f.unit()));
     }
