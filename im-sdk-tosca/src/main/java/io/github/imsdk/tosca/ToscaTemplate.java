@@ -78,12 +78,15 @@ public final class ToscaTemplate {
   /**
    * Reads a TOSCA template from YAML text, keeping everything the model does not name.
    *
-   * <p>Accepts every form the IM accepts, including one-entry mappings inside flow sequences such as
-   * {@code concat: [ 'http://', get_attribute: [ vm, public_address, 0 ], ':3000' ]}. Does not validate: call
-   * {@link #validate()} or {@link #validated()}.
+   * <p>Reads scalars as the IM does (YAML 1.1, as PyYAML): {@code yes} is a boolean, {@code 2020-09-08} a
+   * {@link java.time.LocalDate}, {@code 1e7} a string. Accepts the forms the IM accepts, including one-entry
+   * mappings inside flow sequences such as {@code concat: [ 'http://', get_attribute: [ vm, public_address, 0 ] ]},
+   * inputs given as bare values ({@code num_cpus: 16}) and artifacts whose {@code file} is a function. Does not
+   * validate: call {@link #validate()} or {@link #validated()}.
    *
-   * @throws ToscaParseException if the text is not YAML, has a duplicate key, or a section has the wrong shape;
-   *     the exception gives line and column
+   * @throws ToscaParseException if the text is not YAML, has a duplicate key, a plain {@code =} (which PyYAML cannot
+   *     read), a section of the wrong shape, or passes a limit (3 MiB of text, checked before parsing; 200 levels
+   *     of nesting; aliases expanding to 100,000 values); the exception gives line and column, and the path
    */
   public static ToscaTemplate parse(String yaml) {
     TemplateReader.Result r = TemplateReader.read(yaml);
@@ -115,8 +118,11 @@ public final class ToscaTemplate {
   }
 
   /**
-   * Writes the template as YAML the IM reads: keys in the order people write TOSCA, multi-line strings as block
-   * literals, function calls in flow form ({@code { get_input: x }}). The same template always gives the same text.
+   * Writes the template as YAML the IM reads. Every part still equal to what {@link #parse(String)} read is written
+   * as authored (long or short forms, quoting, comments; the YAML 1.1 tree is the same); other parts are written
+   * from the model: keys in the order people write TOSCA, multi-line strings as block literals, function calls in
+   * flow form ({@code { get_input: x }}), and every scalar so that YAML 1.1 readers such as the IM's read it back as
+   * the same value. No empty section is added. The same template always gives the same text.
    */
   public String toYaml() {
     return TemplateWriter.write(this, source);

@@ -1,22 +1,22 @@
 package io.github.imsdk.tosca.internal;
 
 import io.github.imsdk.tosca.ToscaFunction;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.emitter.Emitter;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.serializer.Serializer;
 
 /**
  * Turns plain values into SnakeYAML nodes and nodes into text, choosing every scalar's style so that a YAML 1.1
@@ -41,9 +41,16 @@ public final class YamlEmitter {
     o.setSplitLines(false);
     o.setLineBreak(DumperOptions.LineBreak.UNIX);
     o.setProcessComments(true);
-    LoaderOptions l = new LoaderOptions();
     StringWriter out = new StringWriter();
-    new Yaml(new SafeConstructor(l), new Representer(o), o, l, YamlTree.resolver()).serialize(root, out);
+    // Serializer and Emitter directly: a Yaml instance would also build a constructor and a representer per call.
+    Serializer serializer = new Serializer(new Emitter(out, o), YamlTree.resolver(), o, null);
+    try {
+      serializer.open();
+      serializer.serialize(root);
+      serializer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out.toString();
   }
 
