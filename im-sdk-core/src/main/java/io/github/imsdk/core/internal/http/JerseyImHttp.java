@@ -311,12 +311,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
   }
 
   private static String closedMessage(ImCall call) {
-    String m = "the InfrastructureManager was closed while the call was in flight; no answer was received";
-    if ("POST".equals(call.method()) && call.path().equals("/infrastructures") && call.body() != null) {
-      m += "; IM may have created the infrastructure" + InfraNames.describe(call.body())
-          + ": list the infrastructures to find it and destroy it";
-    }
-    return m;
+    return "the InfrastructureManager was closed while the call was in flight; no answer was received";
   }
 
   /** Returns the body as UTF-8 bytes; the pinned connector sends it with its length and never re-sends it. */
@@ -366,14 +361,10 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     if (root instanceof JdkHttpConnector.AbortedException aborted) {
       String m = switch (aborted.reason) {
         case DEADLINE -> "did not complete within its " + deadline(call).toSeconds() + " s bound ("
-            + "Timeouts.call/longCall): connect, send and the whole answer";
+            + "Timeouts.call/longCall): connect, send and the whole answer; " + aborted.getMessage();
         case CLOSED -> closedMessage(call);
         case INTERRUPTED -> "interrupted; the call was abandoned";
       };
-      if (aborted.reason == JdkHttpConnector.Reason.DEADLINE
-          && "POST".equals(call.method()) && call.path().equals("/infrastructures") && call.body() != null) {
-        m += "; IM may have created the infrastructure" + InfraNames.describe(call.body());
-      }
       log.debug("{} failed: {}", call.describe(), m);
       return new ImTransportException(call.method(), call.path(), m, null);
     }
