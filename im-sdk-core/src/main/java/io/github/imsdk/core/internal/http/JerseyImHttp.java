@@ -167,7 +167,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
         : RetryCall.nonIdempotent(call.method(), call.path(),
             AmbiguityHints.forCall(call.method(), call.path(), call.body()).orElse(null), refresh);
     // Each attempt rebuilds the Authorization header, so a retry after invalidate() carries a fresh token.
-    RetryOutcome<Attempt> outcome = retrier.execute(retryCall, n -> attempt(call), INSPECTOR);
+    RetryOutcome<Attempt> outcome = retrier.execute(retryCall, n -> attempt(call, n), INSPECTOR);
     Attempt last = outcome.response();
     ImResponse response = last.response();
     if (response.status() == 404 && "DELETE".equals(call.method()) && outcome.earlierAttemptMayHaveRun()) {
@@ -192,9 +192,16 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
    * @throws IllegalStateException if the transport was closed
    */
   public Attempt attempt(ImCall call) {
+    return attempt(call, 1);
+  }
+
+  private Attempt attempt(ImCall call, int n) {
     active.incrementAndGet();
     try {
       if (closed.get()) {
+        if (n > 1) { // a call already under way when close() came: it ends as one in flight does
+          throw new AbortedCallException(call.method(), call.path(), closedMessage(call));
+        }
         throw new IllegalStateException("the InfrastructureManager is closed; cannot send " + call.describe());
       }
       Credentials credentials = settings.credentials();
@@ -292,7 +299,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     } catch (RuntimeException e) {
       // Jersey/HK2 failures (e.g. a client being closed) never reach the caller as such.
       if (closed.get()) {
-        throw new ImTransportException(call.method(), call.path(), closedMessage(call), null);
+        throw new AbortedCallException(call.method(), call.path(), closedMessage(call));
       }
       throw new ImTransportException(call.method(), call.path(), "the response could not be read ("
           + e.getClass().getSimpleName() + ")", null);
@@ -366,7 +373,9 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
         case INTERRUPTED -> "interrupted; the call was abandoned";
       };
       log.debug("{} failed: {}", call.describe(), m);
-      return new ImTransportException(call.method(), call.path(), m, null);
+      return aborted.reason == JdkHttpConnector.Reason.DEADLINE
+          ? new ImTransportException(call.method(), call.path(), m, null)
+          : new AbortedCallException(call.method(), call.path(), m);
     }
     Throwable connect = find(e, ConnectException.class);
     String what;
