@@ -67,11 +67,19 @@ public final class ImEmulatorExtension implements ParameterResolver {
     return null;
   }
 
-  /** What one test holds; JUnit closes it with the test's store. */
-  private static final class Resources implements AutoCloseable {
+  /**
+   * What one test holds; JUnit closes it with the test's store.
+   *
+   * <p>It implements both interfaces on purpose: JUnit before 5.13 closes only {@code CloseableResource} values
+   * (an {@code AutoCloseable} alone would leave every test's emulator and client running), and 5.13+ deprecates
+   * {@code CloseableResource} in favour of {@code AutoCloseable}, closing a value that is both exactly once.
+   */
+  @SuppressWarnings("deprecation")
+  private static final class Resources implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     final ImEmulator emulator;
     final ManualClock clock;
     private InfrastructureManager client;
+    private boolean closed;
 
     Resources(ImEmulatorTest settings) {
       boolean manual = settings != null && settings.manualClock();
@@ -96,6 +104,10 @@ public final class ImEmulatorExtension implements ParameterResolver {
 
     @Override
     public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
       try {
         if (client != null) {
           client.close();
