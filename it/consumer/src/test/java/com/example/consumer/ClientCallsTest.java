@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.imsdk.ImException;
+import io.github.imsdk.core.Deployment;
 import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.InfrastructureManager;
+import io.github.imsdk.core.Wait;
 import io.github.imsdk.testing.EmulatorTimings;
 import io.github.imsdk.testing.ImEmulator;
 import io.github.imsdk.tosca.ContainerRecipe;
@@ -39,6 +41,22 @@ class ClientCallsTest {
       assertNotNull(im.infrastructure(id).outputs().string("web_endpoint"));
       im.infrastructure(id).destroy();
       assertEquals(0, emulator.infrastructures().size());
+    }
+  }
+
+  @Test
+  void theReadmeDeploymentLeavesNothingRunningAfterAnException() {
+    try (ImEmulator emulator = ImEmulator.builder().timings(EmulatorTimings.instant()).build();
+        InfrastructureManager im = InfrastructureManager.builder()
+            .endpoint(emulator.endpoint()).credentials(emulator.credentials()).build()) {
+      RuntimeException thrown = null;
+      try (Deployment d = im.infrastructures().deploy(nginx(), Wait.configured())) {
+        d.infrastructure().outputs().string("web_endpont"); // a typo: throws
+      } catch (RuntimeException e) {
+        thrown = e;
+      }
+      assertNotNull(thrown);
+      assertEquals(0, emulator.infrastructures().size(), "the deployment was destroyed on close");
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.imsdk.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.imsdk.core.CloudEstimate;
 import io.github.imsdk.core.CreateOptions;
+import io.github.imsdk.core.Deployment;
 import io.github.imsdk.core.Estimate;
 import io.github.imsdk.core.ImBadRequestException;
 import io.github.imsdk.core.ImForbiddenException;
@@ -129,6 +130,11 @@ final class DefaultInfrastructures implements Infrastructures {
       inf.cleanUp(e);
       throw e;
     }
+  }
+
+  @Override
+  public Deployment deploy(Template template, Wait wait, Consumer<WaitProgress> progress) {
+    return new DefaultDeployment(new DefaultInfrastructure(http, createAndWait(template, wait, progress), waits));
   }
 
   @Override
