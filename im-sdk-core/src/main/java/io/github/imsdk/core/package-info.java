@@ -12,7 +12,7 @@
  *     .build()) {
  *   Template template = Template.tosca(Files.readString(Path.of("vm.yaml")));
  *   try (Deployment d = im.infrastructures().deploy(template,
- *       Wait.configured().timeout(Duration.ofMinutes(45)), progress -> System.out.println(progress))) {
+ *       Wait.configured().withTimeout(Duration.ofMinutes(45)), progress -> System.out.println(progress))) {
  *     VmInfo vm = d.infrastructure().vm("0").info();
  *     System.out.println(vm.publicIp().orElse("no public IP"));
  *   }                                             // destroyed here, also after an exception; d.keep() keeps it

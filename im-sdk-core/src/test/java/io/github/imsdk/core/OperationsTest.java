@@ -120,7 +120,7 @@ class OperationsTest {
   @Test
   void createFallsBackToTheInfIdHeaderWhenTheBodyIsEmpty() {
     mock.when(request()).respond(response().withHeader("InfID", ID).withHeader("Content-Type", "text/uri-list"));
-    assertThat(im.infrastructures().create(Template.tosca("x: 1"), CreateOptions.asyncLaunch()).value())
+    assertThat(im.infrastructures().create(Template.tosca("x: 1"), CreateOptions.defaults().withAsync(true)).value())
         .isEqualTo(ID);
     assertThat(only().getFirstQueryStringParameter("async")).isEqualTo("true");
   }
@@ -313,7 +313,7 @@ class OperationsTest {
 
     // When every operation that takes a template is given the object
     assertThat(im.infrastructures().create(template).value()).isEqualTo(ID);
-    im.infrastructures().create(template, CreateOptions.asyncLaunch());
+    im.infrastructures().create(template, CreateOptions.defaults().withAsync(true));
     im.infrastructure(ID).addResources(template, Contextualization.SKIP);
     im.infrastructure(ID).reconfigure(template);
     assertThat(im.infrastructure(ID).vm("0").alter(template).systemName()).isEqualTo("vm");

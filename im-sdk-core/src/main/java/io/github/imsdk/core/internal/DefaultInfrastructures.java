@@ -121,7 +121,7 @@ final class DefaultInfrastructures implements Infrastructures {
   public InfrastructureId createAndWait(Template template, Wait wait, Consumer<WaitProgress> progress) {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(wait, "wait");
-    InfrastructureId id = create(template, CreateOptions.asyncLaunch());
+    InfrastructureId id = create(template, CreateOptions.defaults().withAsync(true));
     DefaultInfrastructure inf = new DefaultInfrastructure(http, id, waits);
     try {
       inf.waitUntil(wait, progress);
@@ -142,7 +142,7 @@ final class DefaultInfrastructures implements Infrastructures {
       Consumer<WaitProgress> progress) {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(wait, "wait");
-    return waits.chain(() -> create(template, CreateOptions.asyncLaunch()), id -> {
+    return waits.chain(() -> create(template, CreateOptions.defaults().withAsync(true)), id -> {
       DefaultInfrastructure inf = new DefaultInfrastructure(http, id, waits);
       return waits.startOrCleanUp(wait, id, inf::state, inf::contmsg, progress, id, inf::cleanUp);
     }, id -> new DefaultInfrastructure(http, id, waits).cleanUp(null));
