@@ -75,6 +75,16 @@ public interface Infrastructures {
   InfrastructureId createAndWait(Template template, Wait wait, Consumer<WaitProgress> progress);
 
   /**
+   * Creates an infrastructure and waits for it without a progress listener; see
+   * {@link #createAndWait(Template, Wait, Consumer)}.
+   *
+   * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed)
+   */
+  default InfrastructureId createAndWait(Template template, Wait wait) {
+    return createAndWait(template, wait, null);
+  }
+
+  /**
    * Creates an infrastructure and waits for it without blocking, with the cleanup of
    * {@link #createAndWait(Template, Wait, Consumer)}. Cancelling the future (the caller gives
    * up) stops the polling and destroys the infrastructure, also when the create call was still running; so does
@@ -93,6 +103,17 @@ public interface Infrastructures {
    */
   default InfrastructureId createAndWait(ToscaTemplate template, Wait wait, Consumer<WaitProgress> progress) {
     return createAndWait(Template.validated(template), wait, progress);
+  }
+
+  /**
+   * Creates an infrastructure from a TOSCA template object and waits for it without a progress listener; see
+   * {@link #createAndWait(Template, Wait, Consumer)}.
+   *
+   * @throws io.github.imsdk.tosca.ToscaValidationException if the template has problems; nothing is sent
+   * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed)
+   */
+  default InfrastructureId createAndWait(ToscaTemplate template, Wait wait) {
+    return createAndWait(Template.validated(template), wait, null);
   }
 
   /**
