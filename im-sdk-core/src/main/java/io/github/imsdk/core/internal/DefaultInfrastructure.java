@@ -368,4 +368,46 @@ final class DefaultInfrastructure implements Infrastructure {
   public String toString() {
     return "Infrastructure[" + id + "]";
   }
+
+  @Override
+  public CompletableFuture<InfrastructureState> stateAsync() {
+    return waits.supply(this::state);
+  }
+
+  @Override
+  public CompletableFuture<Outputs> outputsAsync() {
+    return waits.supply(this::outputs);
+  }
+
+  @Override
+  public CompletableFuture<List<String>> addResourcesAsync(Template template) {
+    Objects.requireNonNull(template, "template");
+    return waits.supply(() -> addResources(template));
+  }
+
+  @Override
+  public CompletableFuture<Void> removeVmsAsync(Collection<String> vmIds) {
+    List<String> ids = List.copyOf(Objects.requireNonNull(vmIds, "vmIds"));
+    return waits.supply(() -> {
+      removeVms(ids);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> reconfigureAsync() {
+    return waits.supply(() -> {
+      reconfigure();
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> reconfigureAsync(Template template) {
+    Objects.requireNonNull(template, "template");
+    return waits.supply(() -> {
+      reconfigure(template);
+      return null;
+    });
+  }
 }

@@ -269,7 +269,7 @@ class ContractReplayTest {
       replay(n, create, CREATED_ID_IS_INFID);
     }
     replay("create-radl-json-async",
-        (im, fx) -> im.infrastructures().create(requestTemplate(fx), CreateOptions.asyncLaunch()),
+        (im, fx) -> im.infrastructures().create(requestTemplate(fx), CreateOptions.defaults().withAsync(true)),
         CREATED_ID_IS_INFID);
     replay("create-dry-run-tosca", (im, fx) -> im.infrastructures().estimate(requestTemplate(fx)), (fx, r) -> {
       Estimate e = (Estimate) r;
