@@ -97,6 +97,12 @@ class ImFormsTest {
     // Editing another part keeps them
     String edited = t.withInputDefault("dns_name", "other.example.org").toYaml();
     assertThat(edited).contains("implementation: https://example.org/app.yml", "node: front");
+    // Editing the node itself keeps the forms of what was not touched, and a new null property is written
+    NodeTemplate app = t.nodeTemplate("app").orElseThrow().toBuilder()
+        .operation("Standard", "start", Operation.of("start.yml", Map.of())).property("note", null).build();
+    String node = t.withNodeTemplate(app).toYaml();
+    assertThat(node).contains("implementation: https://example.org/app.yml", "node: front", "get_input: [dns_name]",
+        "start: start.yml", "note: null");
   }
 
   @Test

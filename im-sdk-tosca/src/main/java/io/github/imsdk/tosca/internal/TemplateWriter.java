@@ -62,6 +62,13 @@ public final class TemplateWriter {
     }
   }
 
+  /** Puts {@code key} into {@code m}: as parsed if unchanged, else built, even when null or empty. */
+  private void putValue(Map<String, Object> m, String key, String path, Object now, Supplier<Object> then,
+      Supplier<Object> build) {
+    NodeTuple t = src == null ? null : src.entry(path, now, then.get());
+    m.put(key, t != null ? new YamlEmitter.Reused(t) : build.get());
+  }
+
   private Object item(String path, Object now, Supplier<Object> then, Supplier<Object> build) {
     Node n = src == null ? null : src.item(path, now, then.get());
     return n != null ? n : build.get();
@@ -72,9 +79,10 @@ public final class TemplateWriter {
     put(m, "tosca_definitions_version", "tosca_definitions_version", t.definitionsVersion(),
         () -> was.definitionsVersion(), t::definitionsVersion);
     put(m, "imports", "imports", t.imports(), () -> was.imports(), t::imports);
-    put(m, "description", "description", t.description(), () -> was.description(), () -> t.description().orElse(null));
+    put(m, "description", "description", t.description(), () -> was.description(),
+        () -> t.description().orElse(null));
     put(m, "metadata", "metadata", t.metadata(), () -> was.metadata(), t::metadata);
-    t.extras().forEach((k, v) -> put(m, k, k, v, () -> was.extras().get(k), () -> v));
+    t.extras().forEach((k, v) -> putValue(m, k, k, v, () -> was.extras().get(k), () -> v));
     put(m, TOPO, TOPO, topologyOf(t), () -> topologyOf(was), () -> topology(t));
     return m;
   }
@@ -93,19 +101,19 @@ public final class TemplateWriter {
     String ip = TOPO + ".inputs";
     put(topo, "inputs", ip, t.inputs(), () -> was.inputs(), () -> {
       Map<String, Object> inputs = new LinkedHashMap<>();
-      t.inputs().forEach((k, v) -> put(inputs, k, ip + "." + k, v, () -> was.inputs().get(k), () -> input(v)));
+      t.inputs().forEach((k, v) -> putValue(inputs, k, ip + "." + k, v, () -> was.inputs().get(k), () -> input(v)));
       return inputs;
     });
     String np = TOPO + ".node_templates";
     put(topo, "node_templates", np, t.nodeTemplates(), () -> was.nodeTemplates(), () -> {
       Map<String, Object> nodes = new LinkedHashMap<>();
-      t.nodeTemplates().forEach((k, v) -> put(nodes, k, np + "." + k, v, () -> was.nodeTemplates().get(k),
+      t.nodeTemplates().forEach((k, v) -> putValue(nodes, k, np + "." + k, v, () -> was.nodeTemplates().get(k),
           () -> node(v, np + "." + k, was == null ? null : was.nodeTemplates().get(k))));
       return nodes;
     });
     t.topologyExtras().forEach((k, v) -> {
       if (!topo.containsKey(k)) {
-        put(topo, k, TOPO + "." + k, v, () -> was.topologyExtras().get(k), () -> v);
+        putValue(topo, k, TOPO + "." + k, v, () -> was.topologyExtras().get(k), () -> v);
       }
     });
     String pp = TOPO + ".policies";
@@ -122,7 +130,7 @@ public final class TemplateWriter {
     String op = TOPO + ".outputs";
     put(topo, "outputs", op, t.outputs(), () -> was.outputs(), () -> {
       Map<String, Object> outputs = new LinkedHashMap<>();
-      t.outputs().forEach((k, v) -> put(outputs, k, op + "." + k, v, () -> was.outputs().get(k), () -> output(v)));
+      t.outputs().forEach((k, v) -> putValue(outputs, k, op + "." + k, v, () -> was.outputs().get(k), () -> output(v)));
       return outputs;
     });
     return topo;
@@ -155,12 +163,16 @@ public final class TemplateWriter {
     Map<String, Object> m = new LinkedHashMap<>();
     boolean same = src != null && old != null;
     putIf(m, "type", n.type());
-    n.extras().forEach((k, v) -> put(m, k, path + "." + k, v, () -> same ? old.extras().get(k) : null, () -> v));
-    put(m, "properties", path + ".properties", n.properties(), () -> same ? old.properties() : null,
-        n::properties);
+    n.extras().forEach((k, v) -> putValue(m, k, path + "." + k, v, () -> same ? old.extras().get(k) : null, () -> v));
+    put(m, "properties", path + ".properties", n.properties(), () -> same ? old.properties() : null, () -> {
+      Map<String, Object> props = new LinkedHashMap<>();
+      n.properties().forEach((k, v) -> putValue(props, k, path + ".properties." + k, v,
+          () -> same ? old.properties().get(k) : null, () -> v));
+      return props;
+    });
     put(m, "capabilities", path + ".capabilities", n.capabilities(), () -> same ? old.capabilities() : null, () -> {
       Map<String, Object> caps = new LinkedHashMap<>();
-      n.capabilities().forEach((k, v) -> put(caps, k, path + ".capabilities." + k, v,
+      n.capabilities().forEach((k, v) -> putValue(caps, k, path + ".capabilities." + k, v,
           () -> same ? old.capabilities().get(k) : null, () -> capability(v)));
       return caps;
     });
@@ -180,14 +192,15 @@ public final class TemplateWriter {
     });
     put(m, "artifacts", path + ".artifacts", n.artifacts(), () -> same ? old.artifacts() : null, () -> {
       Map<String, Object> arts = new LinkedHashMap<>();
-      n.artifacts().forEach((k, v) -> put(arts, k, path + ".artifacts." + k, v,
+      n.artifacts().forEach((k, v) -> putValue(arts, k, path + ".artifacts." + k, v,
           () -> same ? old.artifacts().get(k) : null, () -> v.isShortForm() ? v.file() : artifact(v)));
       return arts;
     });
     put(m, "interfaces", path + ".interfaces", n.interfaces(), () -> same ? old.interfaces() : null, () -> {
       Map<String, Object> ifs = new LinkedHashMap<>();
-      n.interfaces().forEach((k, v) -> put(ifs, k, path + ".interfaces." + k, v,
-          () -> same ? old.interfaces().get(k) : null, () -> nodeInterface(v)));
+      n.interfaces().forEach((k, v) -> putValue(ifs, k, path + ".interfaces." + k, v,
+          () -> same ? old.interfaces().get(k) : null,
+          () -> nodeInterface(v, path + ".interfaces." + k, same ? old.interfaces().get(k) : null)));
       return ifs;
     });
     return m;
@@ -233,9 +246,12 @@ public final class TemplateWriter {
     return m;
   }
 
-  private static Map<String, Object> nodeInterface(NodeInterface i) {
+  private Map<String, Object> nodeInterface(NodeInterface i, String path, NodeInterface old) {
     Map<String, Object> m = new LinkedHashMap<>(i.extras());
-    i.operations().forEach((k, op) -> m.put(k, op.isShortForm() ? op.implementation() : operation(op)));
+    // An unchanged operation keeps its form ({implementation: x} stays long) even when another one changed.
+    i.operations().forEach((k, op) -> putValue(m, k, path + "." + k, op,
+        () -> old == null ? null : old.operations().get(k),
+        () -> op.isShortForm() ? op.implementation() : operation(op)));
     return m;
   }
 

@@ -62,7 +62,8 @@ final class ValueRules {
   static boolean checkConstraintShape(ToscaConstraint c, String type, String path, Findings out) {
     String op = c.operator();
     if (!ToscaConstraint.OPERATORS.contains(op)) {
-      out.error(path, "unknown constraint '" + op + "'; expected one of " + new java.util.TreeSet<>(ToscaConstraint.OPERATORS));
+      out.error(path, "unknown constraint '" + op + "'; expected one of "
+          + new java.util.TreeSet<>(ToscaConstraint.OPERATORS));
       return false;
     }
     Object arg = c.argument();

@@ -47,7 +47,8 @@ public final class Values {
       return e.name();
     }
     throw new IllegalArgumentException("not a TOSCA value: " + value.getClass().getName()
-        + " (use strings, numbers, booleans, dates (LocalDate, LocalDateTime, OffsetDateTime), lists, maps or ToscaFunction)");
+        + " (use strings, numbers, booleans, dates (LocalDate, LocalDateTime, OffsetDateTime), lists, maps or"
+        + " ToscaFunction)");
   }
 
   /** Returns an unmodifiable ordered deep copy of a map whose keys must be strings. */
