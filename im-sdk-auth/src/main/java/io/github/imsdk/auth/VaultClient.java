@@ -158,7 +158,11 @@ public final class VaultClient implements AutoCloseable {
       return this;
     }
 
-    /** Sets the connect and request timeout of each call. Default {@link #DEFAULT_TIMEOUT}. */
+    /**
+     * Sets the bound of each HTTP call to Vault, end to end: connect, send, and the whole answer however slowly it
+     * arrives (also the connect timeout). Default {@link #DEFAULT_TIMEOUT}. A call that logs in or renews first
+     * makes two calls, each with this bound.
+     */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {

@@ -18,15 +18,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CallOverheadBenchmark {
 
-  /** {@code GET /infrastructures/{id}/state} through im-sdk (default connector). */
+  /** {@code GET /infrastructures/{id}/state} through im-sdk (its pinned java.net.http connector). */
   @Benchmark
   public InfrastructureState sdkState(ImCallsState.Sdk s) {
-    return s.inf.state();
-  }
-
-  /** {@code GET /infrastructures/{id}/state} through im-sdk over jersey-jnh-connector. */
-  @Benchmark
-  public InfrastructureState sdkJnhState(ImCallsState.SdkJnh s) {
     return s.inf.state();
   }
 
@@ -42,7 +36,7 @@ public class CallOverheadBenchmark {
     return s.client.state(ImStub.INFRASTRUCTURE_ID);
   }
 
-  /** {@code GET /infrastructures/{id}/outputs} through im-sdk (default connector). */
+  /** {@code GET /infrastructures/{id}/outputs} through im-sdk (its pinned java.net.http connector). */
   @Benchmark
   public Outputs sdkOutputs(ImCallsState.Sdk s) {
     return s.inf.outputs();

@@ -8,10 +8,8 @@ import java.util.function.Supplier;
 
 /** The clients compared outside JMH, each reduced to "read the state once" and "release". */
 enum ClientKind {
-  /** im-sdk as users build it (Jersey's default HttpUrlConnection connector). */
-  SDK("im-sdk (default connector)", uri -> sdk(SdkClients.standard(uri))),
-  /** im-sdk over jersey-jnh-connector. */
-  SDK_JNH("im-sdk (jnh connector)", uri -> sdk(SdkClients.withJavaNetHttpConnector(uri))),
+  /** im-sdk as users build it (its pinned java.net.http connector). */
+  SDK("im-sdk (pinned connector)", uri -> sdk(SdkClients.standard(uri))),
   /** java.net.http.HttpClient + Jackson: the baseline of every ratio. */
   RAW_JDK("raw java.net.http + Jackson", uri -> {
     RawJdkClient raw = new RawJdkClient(uri);

@@ -50,30 +50,6 @@ public final class ImCallsState {
     }
   }
 
-  /** im-sdk over jersey-jnh-connector. */
-  @State(Scope.Benchmark)
-  public static class SdkJnh {
-    ImStub stub;
-    InfrastructureManager im;
-    Infrastructure inf;
-
-    /** Starts the stub and the client. */
-    @Setup(Level.Trial)
-    public void setUp() {
-      stub = ImStub.start(STUB_WORKERS);
-      im = SdkClients.withJavaNetHttpConnector(stub.endpoint());
-      inf = im.infrastructure(ImStub.INFRASTRUCTURE_ID);
-      check(inf.state().rawState(), "im-sdk over jnh");
-    }
-
-    /** Closes the client and the stub. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-      im.close();
-      stub.close();
-    }
-  }
-
   /** java.net.http + Jackson. */
   @State(Scope.Benchmark)
   public static class RawJdk {

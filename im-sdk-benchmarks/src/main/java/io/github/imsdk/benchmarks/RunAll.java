@@ -125,19 +125,18 @@ public final class RunAll {
     report.line("| call | client | p50 | p99 | p99.9 | samples | p50 ratio | p99 ratio |");
     report.line("|---|---|---:|---:|---:|---:|---:|---:|");
     latencyRows(r, "state()", "rawJdkState", List.of(
-        new String[] {"sdkState", "im-sdk (default connector)"},
-        new String[] {"sdkJnhState", "im-sdk (jnh connector)"},
+        new String[] {"sdkState", "im-sdk (pinned connector)"},
         new String[] {"rawJerseyState", "raw Jersey (default connector)"},
         new String[] {"rawJdkState", "raw java.net.http + Jackson"}));
     latencyRows(r, "outputs()", "rawJdkOutputs", List.of(
-        new String[] {"sdkOutputs", "im-sdk (default connector)"},
+        new String[] {"sdkOutputs", "im-sdk (pinned connector)"},
         new String[] {"rawJdkOutputs", "raw java.net.http + Jackson"}));
     double ratio = r.ratio("sdkState", "rawJdkState", 50);
     double ratioJersey = r.ratio("sdkState", "rawJerseyState", 50);
     double outputs = r.ratio("sdkOutputs", "rawJdkOutputs", 50);
     report.line("");
     report.line(verdict("im-sdk state() p50 <= 1.10x raw", ratio, ratio <= 1.10)
-        + String.format(Locale.ROOT, " (vs raw Jersey on the same connector: %.2fx)", ratioJersey));
+        + String.format(Locale.ROOT, " (vs raw Jersey on HttpURLConnection: %.2fx)", ratioJersey));
     report.line(verdict("im-sdk outputs() p50 <= 1.10x raw", outputs, outputs <= 1.10));
   }
 
@@ -184,7 +183,7 @@ public final class RunAll {
     ConnectionCounts.Result sdk = results.get(0);
     report.line("");
     report.line((sdk.sequentialConnections() <= 5 ? "MET" : "MISSED") + ": im-sdk sequential connections <= pool size"
-        + " (the default connector's pool is the JDK keep-alive cache, http.maxConnections = 5 per host): "
+        + " (the pinned connector keeps one connection per concurrent caller): "
         + sdk.sequentialConnections());
   }
 

@@ -24,7 +24,7 @@ class RunAllTest {
     // Then every section and client has a row whose figures are numbers
     assertThat(report).contains("## 1. Per-call latency", "## 2b. TCP connections", "## 5. Authorization header",
         "## 4. TOSCA");
-    assertThat(report).contains("im-sdk (default connector)", "raw java.net.http + Jackson",
+    assertThat(report).contains("im-sdk (pinned connector)", "raw java.net.http + Jackson",
         "50 providers behind TokenProviders.cached");
     List<String> rows = Arrays.stream(report.split("\n"))
         .filter(l -> l.startsWith("| state()") || l.startsWith("| outputs()") || l.startsWith("| im-sdk (")

@@ -38,12 +38,12 @@ class SdkClientsTest {
   }
 
   @Test
-  void javaNetHttpVariantReallyRunsOverJavaNetHttp() {
-    // Given the JDK HttpClient threads alive before (the default connector starts none)
+  void theStandardClientRunsOverItsPinnedJavaNetHttpConnector() {
+    // Given the JDK HttpClient threads alive before
     Set<Long> before = selectorThreads();
 
-    // When the SDK client built with the jnh connector makes a call
-    try (InfrastructureManager im = SdkClients.withJavaNetHttpConnector(stub.endpoint())) {
+    // When the SDK client as users build it makes a call
+    try (InfrastructureManager im = SdkClients.standard(stub.endpoint())) {
       String state = im.infrastructure(ImStub.INFRASTRUCTURE_ID).state().rawState();
 
       // Then the call succeeded through a new java.net.http client

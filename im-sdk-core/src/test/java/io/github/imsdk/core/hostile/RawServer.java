@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  * A loopback HTTP/1.1 server that misbehaves on purpose: each connection's request head is read, recorded, and
  * handed to a {@link Behaviour} that writes whatever it likes (or nothing). {@link #close()} stops everything.
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
   /** What the server does with one request once its head (and declared body) was read. */
-  interface Behaviour {
+  public interface Behaviour {
     void answer(String requestHead, OutputStream out) throws IOException, InterruptedException;
   }
 
@@ -33,9 +33,9 @@ final class RawServer implements AutoCloseable {
   });
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   /** The request heads received, in order. */
-  final List<String> requests = new CopyOnWriteArrayList<>();
+  public final List<String> requests = new CopyOnWriteArrayList<>();
 
-  RawServer(Behaviour behaviour) throws IOException {
+  public RawServer(Behaviour behaviour) throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     pool.execute(() -> {
       while (!server.isClosed()) {
@@ -93,7 +93,7 @@ final class RawServer implements AutoCloseable {
   }
 
   /** Returns the server's base URL. */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 

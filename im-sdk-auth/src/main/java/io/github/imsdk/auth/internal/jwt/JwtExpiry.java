@@ -18,6 +18,9 @@ public final class JwtExpiry {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The latest expiry reported: the end of year 9999; later (or absurd) values are clamped to it. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private JwtExpiry() {}
 
   /** Returns the {@code exp} claim of {@code token} if it is a JWT that carries one. */
@@ -37,7 +40,19 @@ public final class JwtExpiry {
       if (exp == null || !exp.isNumber()) {
         return Optional.empty();
       }
-      return Optional.of(Instant.ofEpochSecond(exp.asLong()));
+      // exp is attacker- or bug-controlled: 9223372036854775807 or 1e30 must not throw DateTimeException out of
+      // token(); anything past year 9999 (or before 1970) is clamped.
+      double seconds = exp.asDouble();
+      if (Double.isNaN(seconds)) {
+        return Optional.empty();
+      }
+      if (seconds >= LATEST.getEpochSecond()) {
+        return Optional.of(LATEST);
+      }
+      if (seconds <= 0) {
+        return Optional.of(Instant.EPOCH);
+      }
+      return Optional.of(Instant.ofEpochSecond(exp.canConvertToLong() ? exp.asLong() : (long) seconds));
     } catch (IllegalArgumentException | java.io.IOException e) {
       // Not a JWT (or a corrupt one): the expiry is simply unknown.
       return Optional.empty();

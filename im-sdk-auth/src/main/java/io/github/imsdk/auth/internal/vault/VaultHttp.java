@@ -76,7 +76,22 @@ public final class VaultHttp {
       } else {
         req.method(method, HttpRequest.BodyPublishers.noBody());
       }
-      HttpResponse<byte[]> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+      // One bound for the whole call (connect, send, headers and body: a drip-fed answer is cut) and a size cap.
+      java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> future =
+          http.sendAsync(req.build(), info -> new CappedBody(MAX_BODY_BYTES));
+      HttpResponse<byte[]> resp;
+      try {
+        resp = future.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        future.cancel(true);
+        throw new HttpTimeoutException("whole call");
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof CappedBody.TooLarge) {
+          throw new ImVaultException("Vault at " + shownAddress + " answered " + what + " with more than "
+              + MAX_BODY_BYTES + " bytes; refused", 0, null);
+        }
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      }
       JsonNode parsed = parse(resp.body());
       int status = resp.statusCode();
       if (status / 100 == 2 || (allow404 && status == 404)) {
@@ -85,7 +100,7 @@ public final class VaultHttp {
       throw new ImVaultException(describe(what, status, parsed), status, null);
     } catch (HttpTimeoutException e) {
       throw new ImVaultException("Vault at " + shownAddress + " did not answer " + what + " within "
-          + timeout.toMillis() + " ms", 0, e);
+          + timeout.toMillis() + " ms (the whole call, answer included)", 0, null);
     } catch (IOException e) {
       throw new ImVaultException("cannot reach Vault at " + shownAddress + " for " + what + ": "
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), 0, e);
@@ -174,5 +189,62 @@ public final class VaultHttp {
 
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The largest Vault answer read: secrets and token replies are a few KiB. */
+  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+  /** Collects at most {@code cap} bytes, then cancels the subscription (closing the connection). */
+  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    static final class TooLarge extends IOException {
+      private static final long serialVersionUID = 1L;
+    }
+
+    private final int cap;
+    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
+    private java.util.concurrent.Flow.Subscription subscription;
+
+    CappedBody(int cap) {
+      this.cap = cap;
+    }
+
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<java.nio.ByteBuffer> items) {
+      for (java.nio.ByteBuffer b : items) {
+        if (result.isDone()) {
+          return;
+        }
+        if (out.size() + b.remaining() > cap) {
+          result.completeExceptionally(new TooLarge());
+          subscription.cancel();
+          return;
+        }
+        byte[] chunk = new byte[b.remaining()];
+        b.get(chunk);
+        out.write(chunk, 0, chunk.length);
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(out.toByteArray());
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<byte[]> getBody() {
+      return result;
+    }
   }
 }

@@ -43,4 +43,25 @@ class JwtExpiryTest {
     assertThat(JwtExpiry.of(jwt("[1,2]"))).isEmpty();
     assertThat(JwtExpiry.of(null)).isEmpty();
   }
+
+  @Test
+  void absurdExpiriesAreClampedNotThrown() {
+    // Given exp claims past what Instant holds (issue 14, row 11: DateTimeException escaped from token())
+    // When / Then they are clamped to the end of year 9999, and a huge negative one to the epoch
+    assertThat(JwtExpiry.of(jwt("{\"exp\": 9223372036854775807}"))).contains(JwtExpiry.LATEST);
+    assertThat(JwtExpiry.of(jwt("{\"exp\": 1e30}"))).contains(JwtExpiry.LATEST);
+    assertThat(JwtExpiry.of(jwt("{\"exp\": 123456789012345678901234567890}"))).contains(JwtExpiry.LATEST);
+    assertThat(JwtExpiry.of(jwt("{\"exp\": -9223372036854775808}"))).contains(Instant.EPOCH);
+  }
+
+  @Test
+  void aTokenWithAnAbsurdExpiryStillMakesAnAuthorizationHeader() {
+    // Given a bearer token whose exp is Long.MAX_VALUE, behind the caching provider that reads its expiry
+    String token = jwt("{\"exp\": 9223372036854775807}");
+    io.github.imsdk.auth.Credentials creds = io.github.imsdk.auth.Credentials.bearer(
+        io.github.imsdk.auth.TokenProviders.cached(() -> io.github.imsdk.auth.AccessToken.of(token)));
+
+    // When / Then the header is built, never a DateTimeException
+    assertThat(creds.toAuthorizationHeader()).isEqualTo("Bearer " + token);
+  }
 }

@@ -156,6 +156,9 @@ public final class RadlTextParser {
     }
   }
 
+  /** The longest number (digits, point and sign) converted; longer ones stay text. */
+  static final int MAX_NUMBER_CHARS = 64;
+
   /** Converts {@code 4096M}, {@code 8g}, {@code 2}, {@code 1.5} to a number in base units; other words stay text. */
   static Object number(String token) {
     int i = 0;
@@ -164,6 +167,11 @@ public final class RadlTextParser {
       i++;
     }
     if (i == 0 || (i == 1 && token.charAt(0) == '-')) {
+      return token;
+    }
+    if (i > MAX_NUMBER_CHARS) {
+      // No RADL quantity needs more digits; BigDecimal's parse is quadratic (a 1,000,000-digit number from a
+      // server took 45 s), so such a token stays text.
       return token;
     }
     BigDecimal n;

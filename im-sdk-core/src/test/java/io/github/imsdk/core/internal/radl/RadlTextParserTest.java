@@ -65,6 +65,19 @@ class RadlTextParserTest {
   }
 
   @Test
+  void aMillionDigitNumberFromTheServerStaysText() {
+    // Given a RADL value of 1,000,000 digits (a hostile or broken server; BigDecimal parses it in quadratic time)
+    String huge = "9".repeat(1_000_000);
+
+    // When it is read as a number
+    Object value = RadlTextParser.number(huge);
+
+    // Then it stays text instead of being parsed, and a whole RADL with it still parses
+    assertThat(value).isEqualTo(huge);
+    assertThat(RadlTextParser.parse("system front (\n  memory.size >= " + huge + "M\n)\n")).isNotEmpty();
+  }
+
+  @Test
   void convertsUnitsLikeRadlJson() {
     assertThat(RadlTextParser.number("512M")).isEqualTo(512_000_000L);
     assertThat(RadlTextParser.number("512Mi")).isEqualTo(512L << 20);
