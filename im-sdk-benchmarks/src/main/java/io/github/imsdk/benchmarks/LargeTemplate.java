@@ -49,7 +49,7 @@ final class LargeTemplate {
           os_image:
             type: string
             description: OS Cloud base image
-            default: appdb://IISAS-FedCloud/egi.ubuntu.18.04?vo.access.egi.eu
+            default: egi://IISAS-FedCloud/egi.ubuntu.18.04?vo.access.egi.eu
           driver_version:
             type: string
             description: NVIDIA Driver version to install

@@ -148,7 +148,7 @@ public interface Infrastructure {
    * Blocks until the condition of {@code wait} holds, polling {@code GET /infrastructures/{id}/state} with
    * backoff; see {@link Wait} for how each reading is judged.
    * <pre>{@code
-   * inf.waitUntil(Wait.configured().timeout(Duration.ofMinutes(45)));
+   * inf.waitUntil(Wait.configured().withTimeout(Duration.ofMinutes(45)));
    * }</pre>
    *
    * @throws ImWaitException on a failure state, the timeout, an error that waiting will not heal, or interruption
@@ -202,7 +202,47 @@ public interface Infrastructure {
   /**
    * Returns a handle on VM {@code vmId} (no I/O).
    *
+   * <p>VM ids stay plain strings, unlike {@link InfrastructureId}: IM numbers the VMs of each infrastructure
+   * {@code "0"}, {@code "1"}, ... so an id means nothing without its infrastructure, which this handle already
+   * carries; a type would add no safety, only wrapping at every call. The id is checked here instead.
+   *
    * @throws IllegalArgumentException if {@code vmId} is not a non-negative integer
    */
   Vm vm(String vmId);
+
+  /**
+   * Reads the state like {@link #state()} without blocking the caller: the call runs on the client's executor
+   * ({@code GET /infrastructures/{id}/state}).
+   */
+  CompletableFuture<InfrastructureState> stateAsync();
+
+  /**
+   * Reads the outputs like {@link #outputs()} on the client's executor
+   * ({@code GET /infrastructures/{id}/outputs}).
+   */
+  CompletableFuture<Outputs> outputsAsync();
+
+  /**
+   * Adds resources like {@link #addResources(Template)} on the client's executor; completes with the new VMs' ids
+   * ({@code POST /infrastructures/{id}}), which IM answers once the VMs are launched.
+   */
+  CompletableFuture<List<String>> addResourcesAsync(Template template);
+
+  /**
+   * Removes VMs like {@link #removeVms(Collection)} on the client's executor
+   * ({@code DELETE /infrastructures/{id}/vms/{ids}}).
+   */
+  CompletableFuture<Void> removeVmsAsync(Collection<String> vmIds);
+
+  /**
+   * Re-runs contextualization like {@link #reconfigure()} on the client's executor
+   * ({@code PUT /infrastructures/{id}/reconfigure}).
+   */
+  CompletableFuture<Void> reconfigureAsync();
+
+  /**
+   * Reconfigures with a new template like {@link #reconfigure(Template)} on the client's executor
+   * ({@code PUT /infrastructures/{id}/reconfigure}).
+   */
+  CompletableFuture<Void> reconfigureAsync(Template template);
 }

@@ -75,6 +75,16 @@ public interface Infrastructures {
   InfrastructureId createAndWait(Template template, Wait wait, Consumer<WaitProgress> progress);
 
   /**
+   * Creates an infrastructure and waits for it without a progress listener; see
+   * {@link #createAndWait(Template, Wait, Consumer)}.
+   *
+   * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed)
+   */
+  default InfrastructureId createAndWait(Template template, Wait wait) {
+    return createAndWait(template, wait, null);
+  }
+
+  /**
    * Creates an infrastructure and waits for it without blocking, with the cleanup of
    * {@link #createAndWait(Template, Wait, Consumer)}. Cancelling the future (the caller gives
    * up) stops the polling and destroys the infrastructure, also when the create call was still running; so does
@@ -96,12 +106,62 @@ public interface Infrastructures {
   }
 
   /**
+   * Creates an infrastructure from a TOSCA template object and waits for it without a progress listener; see
+   * {@link #createAndWait(Template, Wait, Consumer)}.
+   *
+   * @throws io.github.imsdk.tosca.ToscaValidationException if the template has problems; nothing is sent
+   * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed)
+   */
+  default InfrastructureId createAndWait(ToscaTemplate template, Wait wait) {
+    return createAndWait(Template.validated(template), wait, null);
+  }
+
+  /**
    * Creates an infrastructure from a TOSCA template object and waits for it without blocking; see
    * {@link #createAndWaitAsync(Template, Wait, Consumer)}.
    */
   default CompletableFuture<InfrastructureId> createAndWaitAsync(ToscaTemplate template, Wait wait,
       Consumer<WaitProgress> progress) {
     return createAndWaitAsync(Template.validated(template), wait, progress);
+  }
+
+  /**
+   * Deploys an infrastructure and hands it over as a {@link Deployment} whose {@code close()} destroys it, the safe
+   * way to use one from a try-with-resources block: {@code POST /infrastructures?async=true}, polling
+   * {@code GET /infrastructures/{id}/state} per {@code wait}, and {@code DELETE /infrastructures/{id}} on close
+   * (or at once, as {@link #createAndWait(Template, Wait, Consumer)} does, if the wait fails).
+   * <pre>{@code
+   * try (Deployment d = im.infrastructures().deploy(template, Wait.configured())) {
+   *   use(d.infrastructure().outputs().string("web_endpoint"));
+   * }
+   * }</pre>
+   *
+   * @param progress receives state changes; may be null
+   * @throws ImWaitException if the wait did not succeed (the infrastructure was then destroyed)
+   */
+  Deployment deploy(Template template, Wait wait, Consumer<WaitProgress> progress);
+
+  /** Deploys like {@link #deploy(Template, Wait, Consumer)}, without a progress listener. */
+  default Deployment deploy(Template template, Wait wait) {
+    return deploy(template, wait, null);
+  }
+
+  /**
+   * Deploys a TOSCA template object, validated locally first; see {@link #deploy(Template, Wait, Consumer)}.
+   *
+   * @throws io.github.imsdk.tosca.ToscaValidationException if the template has problems; nothing is sent
+   */
+  default Deployment deploy(ToscaTemplate template, Wait wait, Consumer<WaitProgress> progress) {
+    return deploy(Template.validated(template), wait, progress);
+  }
+
+  /**
+   * Deploys a TOSCA template object without a progress listener; see {@link #deploy(Template, Wait, Consumer)}.
+   *
+   * @throws io.github.imsdk.tosca.ToscaValidationException if the template has problems; nothing is sent
+   */
+  default Deployment deploy(ToscaTemplate template, Wait wait) {
+    return deploy(Template.validated(template), wait, null);
   }
 
   /**

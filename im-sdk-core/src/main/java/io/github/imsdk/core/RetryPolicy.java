@@ -13,14 +13,18 @@ import java.util.Objects;
  * may have reached IM it is never repeated, and the exception says how to find what it may have created. A server
  * {@code Retry-After} header (seconds or an HTTP date) replaces the computed pause. No retry starts after
  * {@link #callDeadline()}.
+ *
+ * <p>A policy is an immutable value, like every option of the SDK: the {@code with*} methods return a checked,
+ * modified copy.
  * <pre>{@code
- * RetryPolicy policy = RetryPolicy.builder().maxAttempts(6).callDeadline(Duration.ofMinutes(5)).build();
+ * RetryPolicy policy = RetryPolicy.defaults().withMaxAttempts(6).withCallDeadline(Duration.ofMinutes(5));
  * }</pre>
  */
 public final class RetryPolicy {
 
-  private static final RetryPolicy DEFAULTS = builder().build();
-  private static final RetryPolicy NONE = builder().maxAttempts(1).build();
+  private static final RetryPolicy DEFAULTS = new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(10),
+      2.0, 0.5, Duration.ofMinutes(2));
+  private static final RetryPolicy NONE = DEFAULTS.withMaxAttempts(1);
 
   private final int maxAttempts;
   private final Duration initialBackoff;
@@ -29,13 +33,14 @@ public final class RetryPolicy {
   private final double jitter;
   private final Duration callDeadline;
 
-  private RetryPolicy(Builder b) {
-    this.maxAttempts = b.maxAttempts;
-    this.initialBackoff = b.initialBackoff;
-    this.maxBackoff = b.maxBackoff;
-    this.multiplier = b.multiplier;
-    this.jitter = b.jitter;
-    this.callDeadline = b.callDeadline;
+  private RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
+      double jitter, Duration callDeadline) {
+    this.maxAttempts = maxAttempts;
+    this.initialBackoff = initialBackoff;
+    this.maxBackoff = maxBackoff;
+    this.multiplier = multiplier;
+    this.jitter = jitter;
+    this.callDeadline = callDeadline;
   }
 
   /**
@@ -51,21 +56,68 @@ public final class RetryPolicy {
     return NONE;
   }
 
-  /** Returns a builder starting from the defaults. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * Returns a copy that sends a call at most {@code maxAttempts} times, the first time included (1 disables
+   * retries).
+   *
+   * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+   */
+  public RetryPolicy withMaxAttempts(int maxAttempts) {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("RetryPolicy maxAttempts must be at least 1, was " + maxAttempts);
+    }
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, callDeadline);
   }
 
-  /** Returns a builder starting from this policy's values. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.maxAttempts = maxAttempts;
-    b.initialBackoff = initialBackoff;
-    b.maxBackoff = maxBackoff;
-    b.multiplier = multiplier;
-    b.jitter = jitter;
-    b.callDeadline = callDeadline;
-    return b;
+  /**
+   * Returns a copy with another first pause, cap of the computed pauses and growth factor.
+   *
+   * @throws IllegalArgumentException if a pause is null or negative, {@code max < initial}, or
+   *     {@code multiplier} is not a finite number {@code >= 1}
+   */
+  public RetryPolicy withBackoff(Duration initial, Duration max, double multiplier) {
+    if (initial == null || max == null) {
+      throw new IllegalArgumentException("RetryPolicy backoff must not be null");
+    }
+    if (initial.isNegative() || max.isNegative()) {
+      throw new IllegalArgumentException("RetryPolicy backoff must not be negative: initial " + initial
+          + ", max " + max);
+    }
+    if (max.compareTo(initial) < 0) {
+      throw new IllegalArgumentException("RetryPolicy max backoff " + max + " is shorter than initial " + initial);
+    }
+    if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+      throw new IllegalArgumentException("RetryPolicy multiplier must be a finite number >= 1, was " + multiplier);
+    }
+    return new RetryPolicy(maxAttempts, initial, max, multiplier, jitter, callDeadline);
+  }
+
+  /**
+   * Returns a copy that takes at most the fraction {@code jitter}, in {@code [0, 1]}, off a computed pause at
+   * random.
+   *
+   * @throws IllegalArgumentException if {@code jitter} is outside {@code [0, 1]}
+   */
+  public RetryPolicy withJitter(double jitter) {
+    if (!(jitter >= 0.0 && jitter <= 1.0)) {
+      throw new IllegalArgumentException("RetryPolicy jitter must be between 0 and 1, was " + jitter);
+    }
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, callDeadline);
+  }
+
+  /**
+   * Returns a copy in which no retry starts later than {@code callDeadline} after the first attempt.
+   *
+   * @throws IllegalArgumentException if {@code callDeadline} is null or negative
+   */
+  public RetryPolicy withCallDeadline(Duration callDeadline) {
+    if (callDeadline == null) {
+      throw new IllegalArgumentException("RetryPolicy callDeadline must not be null");
+    }
+    if (callDeadline.isNegative()) {
+      throw new IllegalArgumentException("RetryPolicy callDeadline must not be negative, was " + callDeadline);
+    }
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, callDeadline);
   }
 
   /** Returns how many times a call is sent at most, the first time included. */
@@ -121,76 +173,5 @@ public final class RetryPolicy {
   @Override
   public int hashCode() {
     return Objects.hash(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, callDeadline);
-  }
-
-  /** Builds a {@link RetryPolicy}; {@link #build()} checks the values. */
-  public static final class Builder {
-    private int maxAttempts = 4;
-    private Duration initialBackoff = Duration.ofMillis(500);
-    private Duration maxBackoff = Duration.ofSeconds(10);
-    private double multiplier = 2.0;
-    private double jitter = 0.5;
-    private Duration callDeadline = Duration.ofMinutes(2);
-
-    private Builder() {}
-
-    /** Sets how many times a call is sent at most, the first time included (1 disables retries). */
-    public Builder maxAttempts(int maxAttempts) {
-      this.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    /** Sets the first pause, the cap of the computed pauses and their growth factor. */
-    public Builder backoff(Duration initial, Duration max, double multiplier) {
-      this.initialBackoff = initial;
-      this.maxBackoff = max;
-      this.multiplier = multiplier;
-      return this;
-    }
-
-    /** Sets the largest fraction, in {@code [0, 1]}, taken off a computed pause at random. */
-    public Builder jitter(double jitter) {
-      this.jitter = jitter;
-      return this;
-    }
-
-    /** Sets how long after the first attempt a retry may still start. */
-    public Builder callDeadline(Duration callDeadline) {
-      this.callDeadline = callDeadline;
-      return this;
-    }
-
-    /**
-     * Returns the policy.
-     *
-     * @throws IllegalArgumentException naming the first invalid value
-     */
-    public RetryPolicy build() {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("RetryPolicy maxAttempts must be at least 1, was " + maxAttempts);
-      }
-      if (initialBackoff == null || maxBackoff == null || callDeadline == null) {
-        throw new IllegalArgumentException("RetryPolicy backoff and callDeadline must not be null");
-      }
-      if (initialBackoff.isNegative() || maxBackoff.isNegative()) {
-        throw new IllegalArgumentException("RetryPolicy backoff must not be negative: initial " + initialBackoff
-            + ", max " + maxBackoff);
-      }
-      if (maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new IllegalArgumentException("RetryPolicy max backoff " + maxBackoff + " is shorter than initial "
-            + initialBackoff);
-      }
-      if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-        throw new IllegalArgumentException("RetryPolicy multiplier must be a finite number >= 1, was "
-            + multiplier);
-      }
-      if (!(jitter >= 0.0 && jitter <= 1.0)) {
-        throw new IllegalArgumentException("RetryPolicy jitter must be between 0 and 1, was " + jitter);
-      }
-      if (callDeadline.isNegative()) {
-        throw new IllegalArgumentException("RetryPolicy callDeadline must not be negative, was " + callDeadline);
-      }
-      return new RetryPolicy(this);
-    }
   }
 }

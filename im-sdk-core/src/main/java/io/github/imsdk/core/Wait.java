@@ -11,21 +11,22 @@ import java.util.Optional;
  * What to wait for and how patiently: the condition, the overall timeout and the polling backoff of a wait on an
  * infrastructure, which polls {@code GET /infrastructures/{id}/state}.
  *
- * <p>A {@code Wait} is an immutable value; each method that takes an argument returns a modified copy:
+ * <p>A {@code Wait} is an immutable value: the {@code with*} methods return a modified copy (their names differ
+ * from the getters', so a copy whose result is dropped does not read like a setter), e.g.
  * <pre>{@code
- * inf.waitUntil(Wait.configured().timeout(Duration.ofHours(1)), p -> log.info("{}", p));
+ * inf.waitUntil(Wait.configured().withTimeout(Duration.ofHours(1)), p -> log.info("{}", p));
  * inf.waitUntil(Wait.deleted());
  * }</pre>
  *
  * <h2>How a reading is judged</h2>
  * <ul>
  *   <li>The wait succeeds when the infrastructure is in the target state and every VM condition added with
- *       {@link #vm(String, State)} holds; {@link #deleted()} succeeds when IM answers 404.</li>
+ *       {@link #withVm(String, State)} holds; {@link #deleted()} succeeds when IM answers 404.</li>
  *   <li>{@code failed} ends the wait at once with an {@link ImWaitException}.</li>
  *   <li>When the target is {@code configured}, the terminal states {@code unconfigured}, {@code stopped},
- *       {@code off} and {@code deleting} end the wait only after {@link #confirmations(int)} consecutive readings
+ *       {@code off} and {@code deleting} end the wait only after {@link #withConfirmations(int)} consecutive readings
  *       (default 2): IM in HA mode can report {@code unconfigured} right after a create (grycap/im#1479).</li>
- *   <li>{@code unknown} is transient: the wait fails on the {@link #unknownLimit(int)}-th {@code unknown} reading
+ *   <li>{@code unknown} is transient: the wait fails on the {@link #withUnknownLimit(int)}-th {@code unknown} reading
  *       (default 3), counted over the whole wait, not necessarily consecutive, as the Python {@code im_client}
  *       counts. A transport error, a garbled answer or an HTTP 5xx while polling counts as an {@code unknown}
  *       reading; any other error (401, 403, 404 when not waiting for deletion, ...) ends the wait at once.</li>
@@ -33,7 +34,7 @@ import java.util.Optional;
  * </ul>
  *
  * <p>The first poll is immediate; the following ones are spaced by an exponential backoff with jitter
- * ({@link #backoff(Duration, Duration, double)}, {@link #jitter(double)}); the last poll happens at the timeout.
+ * ({@link #withBackoff(Duration, Duration, double)}, {@link #withJitter(double)}); the last poll happens at the timeout.
  */
 public final class Wait {
 
@@ -103,7 +104,7 @@ public final class Wait {
     }
     Wait wait = base(null, false, DEFAULT_TIMEOUT);
     for (String vmId : vmIds) {
-      wait = wait.vm(vmId, target);
+      wait = wait.withVm(vmId, target);
     }
     return wait;
   }
@@ -123,7 +124,7 @@ public final class Wait {
    *
    * @throws IllegalArgumentException if the id is blank, the target cannot be waited for, or this is {@link #deleted()}
    */
-  public Wait vm(String vmId, State target) {
+  public Wait withVm(String vmId, State target) {
     Objects.requireNonNull(vmId, "vmId");
     if (vmId.isBlank()) {
       throw new IllegalArgumentException("VM id must not be blank");
@@ -142,7 +143,7 @@ public final class Wait {
    *
    * @throws IllegalArgumentException if the timeout is zero or negative
    */
-  public Wait timeout(Duration timeout) {
+  public Wait withTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("wait timeout must be positive, was " + timeout);
@@ -153,11 +154,11 @@ public final class Wait {
 
   /**
    * Returns a copy with another polling backoff: the n-th pause is {@code min(max, initial * multiplier^n)} minus
-   * jitter. Defaults: 5 s, 60 s, 1.5. {@code backoff(d, d, 1)} polls at a fixed interval.
+   * jitter. Defaults: 5 s, 60 s, 1.5. {@code withBackoff(d, d, 1)} polls at a fixed interval.
    *
    * @throws IllegalArgumentException if an interval is negative, {@code max < initial}, or {@code multiplier < 1}
    */
-  public Wait backoff(Duration initial, Duration max, double multiplier) {
+  public Wait withBackoff(Duration initial, Duration max, double multiplier) {
     Objects.requireNonNull(initial, "initial");
     Objects.requireNonNull(max, "max");
     if (initial.isNegative() || max.isNegative()) {
@@ -179,7 +180,7 @@ public final class Wait {
    *
    * @throws IllegalArgumentException if the fraction is outside {@code [0, 1]}
    */
-  public Wait jitter(double fraction) {
+  public Wait withJitter(double fraction) {
     if (!(fraction >= 0.0 && fraction <= 1.0)) {
       throw new IllegalArgumentException("jitter must be between 0 and 1, was " + fraction);
     }
@@ -192,7 +193,7 @@ public final class Wait {
    *
    * @throws IllegalArgumentException if the limit is less than 1
    */
-  public Wait unknownLimit(int limit) {
+  public Wait withUnknownLimit(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("unknown limit must be at least 1, was " + limit);
     }
@@ -206,7 +207,7 @@ public final class Wait {
    *
    * @throws IllegalArgumentException if {@code readings} is less than 1
    */
-  public Wait confirmations(int readings) {
+  public Wait withConfirmations(int readings) {
     if (readings < 1) {
       throw new IllegalArgumentException("confirmations must be at least 1, was " + readings);
     }
@@ -220,7 +221,7 @@ public final class Wait {
    *
    * @throws IllegalArgumentException if {@code chars} is negative
    */
-  public Wait contmsgHeadLength(int chars) {
+  public Wait withContmsgHeadLength(int chars) {
     if (chars < 0) {
       throw new IllegalArgumentException("contmsg head length must not be negative, was " + chars);
     }

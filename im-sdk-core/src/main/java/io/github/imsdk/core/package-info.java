@@ -10,12 +10,12 @@
  *     .endpoint(URI.create("http://localhost:8800"))
  *     .credentials(credentials)
  *     .build()) {
- *   InfrastructureId id = im.infrastructures().create(Template.tosca(Files.readString(Path.of("vm.yaml"))));
- *   Infrastructure inf = im.infrastructure(id);
- *   inf.waitUntil(Wait.configured().timeout(Duration.ofMinutes(45)), progress -> System.out.println(progress));
- *   VmInfo vm = inf.vm("0").info();
- *   System.out.println(vm.publicIp().orElse("no public IP"));
- *   inf.destroy();
+ *   Template template = Template.tosca(Files.readString(Path.of("vm.yaml")));
+ *   try (Deployment d = im.infrastructures().deploy(template,
+ *       Wait.configured().withTimeout(Duration.ofMinutes(45)), progress -> System.out.println(progress))) {
+ *     VmInfo vm = d.infrastructure().vm("0").info();
+ *     System.out.println(vm.publicIp().orElse("no public IP"));
+ *   }                                             // destroyed here, also after an exception; d.keep() keeps it
  * }
  * }</pre>
  *
@@ -24,6 +24,7 @@
  * {@link io.github.imsdk.core.ImResponseException} when an answer could not be understood,
  * {@link io.github.imsdk.core.ImWaitException} when a wait ends without success. Safe calls are repeated on
  * transport errors and 429/502/503/504 per the client's {@link io.github.imsdk.core.RetryPolicy}; a create is
- * never sent twice. {@code Infrastructures.createAndWait} destroys what it created when the wait fails.
+ * never sent twice. {@code Infrastructures.createAndWait} destroys what it created when the wait fails, and a
+ * {@link io.github.imsdk.core.Deployment} from {@code Infrastructures.deploy} destroys it when closed.
  */
 package io.github.imsdk.core;

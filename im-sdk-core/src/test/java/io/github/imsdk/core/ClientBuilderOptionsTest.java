@@ -72,7 +72,7 @@ class ClientBuilderOptionsTest {
   void aRetryPolicyRepeatsASafeCall() {
     // Given
     stub503ThenConfigured();
-    RetryPolicy twice = RetryPolicy.builder().maxAttempts(2).backoff(Duration.ZERO, Duration.ZERO, 1).build();
+    RetryPolicy twice = RetryPolicy.defaults().withMaxAttempts(2).withBackoff(Duration.ZERO, Duration.ZERO, 1);
 
     // When
     try (InfrastructureManager im = builder().retryPolicy(twice).build()) {

@@ -120,7 +120,7 @@ class OperationsTest {
   @Test
   void createFallsBackToTheInfIdHeaderWhenTheBodyIsEmpty() {
     mock.when(request()).respond(response().withHeader("InfID", ID).withHeader("Content-Type", "text/uri-list"));
-    assertThat(im.infrastructures().create(Template.tosca("x: 1"), CreateOptions.asyncLaunch()).value())
+    assertThat(im.infrastructures().create(Template.tosca("x: 1"), CreateOptions.defaults().withAsync(true)).value())
         .isEqualTo(ID);
     assertThat(only().getFirstQueryStringParameter("async")).isEqualTo("true");
   }
@@ -275,6 +275,28 @@ class OperationsTest {
   }
 
   @Test
+  void theDocumentedCatchAllCatchesATemplateTheSdkRejects() {
+    // Given a template with a problem the SDK finds before sending anything
+    io.github.imsdk.tosca.ToscaTemplate broken = io.github.imsdk.tosca.ToscaTemplate.parse(
+        io.github.imsdk.tosca.ContainerRecipe.builder().image("nginx:1.27").port(80).name("web").build()
+            .template().toYaml().replace("get_attribute: [simple_node, public_address, 0]",
+                "get_attribute: [no_such_node, public_address, 0]"));
+
+    // When it is created inside the README's catch block
+    io.github.imsdk.ImException caught = null;
+    try {
+      im.infrastructures().create(broken);
+    } catch (io.github.imsdk.ImException e) {
+      caught = e;
+    }
+
+    // Then the root catches the TOSCA validation error, with the problem's path, and IM saw nothing
+    assertThat(caught).isInstanceOf(io.github.imsdk.tosca.ToscaValidationException.class)
+        .hasMessageContaining("no_such_node");
+    assertThat(mock.retrieveRecordedRequests(request())).isEmpty();
+  }
+
+  @Test
   void toscaTemplateObjectsAreSentAsYaml() throws Exception {
     // Given the recorded docker template as a typed ToscaTemplate, and a server that accepts anything
     String yaml;
@@ -291,7 +313,7 @@ class OperationsTest {
 
     // When every operation that takes a template is given the object
     assertThat(im.infrastructures().create(template).value()).isEqualTo(ID);
-    im.infrastructures().create(template, CreateOptions.asyncLaunch());
+    im.infrastructures().create(template, CreateOptions.defaults().withAsync(true));
     im.infrastructure(ID).addResources(template, Contextualization.SKIP);
     im.infrastructure(ID).reconfigure(template);
     assertThat(im.infrastructure(ID).vm("0").alter(template).systemName()).isEqualTo("vm");

@@ -24,30 +24,34 @@ class RetryPolicyTest {
   @Test
   void roundTripsThroughItsBuilder() {
     // Given
-    RetryPolicy policy = RetryPolicy.builder().maxAttempts(6).callDeadline(Duration.ofMinutes(5))
-        .backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 3).jitter(0.1).build();
+    RetryPolicy policy = RetryPolicy.defaults().withMaxAttempts(6).withCallDeadline(Duration.ofMinutes(5))
+        .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 3).withJitter(0.1);
 
     // When
-    RetryPolicy copy = policy.toBuilder().build();
+    RetryPolicy copy = RetryPolicy.defaults().withJitter(0.1).withMaxAttempts(6)
+        .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 3).withCallDeadline(Duration.ofMinutes(5));
 
     // Then
     assertThat(copy).isEqualTo(policy).hasSameHashCodeAs(policy);
     assertThat(copy.toString()).contains("maxAttempts 6", "PT5M");
+    // and each with* left the value it was called on as it was
+    assertThat(RetryPolicy.defaults().maxAttempts()).isEqualTo(4);
+    assertThat(RetryPolicy.defaults().jitter()).isEqualTo(0.5);
   }
 
   @Test
   void rejectsBadValuesNamingThem() {
-    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0).build())
+    assertThatThrownBy(() -> RetryPolicy.defaults().withMaxAttempts(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
-    assertThatThrownBy(() -> RetryPolicy.builder().jitter(-0.1).build())
+    assertThatThrownBy(() -> RetryPolicy.defaults().withJitter(-0.1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter");
-    assertThatThrownBy(() -> RetryPolicy.builder().callDeadline(null).build())
+    assertThatThrownBy(() -> RetryPolicy.defaults().withCallDeadline(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callDeadline");
-    assertThatThrownBy(() -> RetryPolicy.builder().backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 2).build())
+    assertThatThrownBy(() -> RetryPolicy.defaults().withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorter");
-    assertThatThrownBy(() -> RetryPolicy.builder().backoff(Duration.ZERO, Duration.ZERO, 0.5).build())
+    assertThatThrownBy(() -> RetryPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO, 0.5))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiplier");
-    assertThatThrownBy(() -> RetryPolicy.builder().callDeadline(Duration.ofSeconds(-1)).build())
+    assertThatThrownBy(() -> RetryPolicy.defaults().withCallDeadline(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
   }
 }

@@ -42,9 +42,9 @@ class WaitTest {
     Wait original = Wait.configured();
 
     // When
-    Wait changed = original.timeout(Duration.ofMinutes(45)).vm("0", State.CONFIGURED).unknownLimit(5)
-        .confirmations(3).jitter(0).backoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 1.0)
-        .contmsgHeadLength(0);
+    Wait changed = original.withTimeout(Duration.ofMinutes(45)).withVm("0", State.CONFIGURED).withUnknownLimit(5)
+        .withConfirmations(3).withJitter(0).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 1.0)
+        .withContmsgHeadLength(0);
 
     // Then
     assertThat(original).isEqualTo(Wait.configured());
@@ -68,7 +68,7 @@ class WaitTest {
 
   @Test
   void rejectsBadValuesNamingThem() {
-    assertThatThrownBy(() -> Wait.configured().timeout(Duration.ZERO))
+    assertThatThrownBy(() -> Wait.configured().withTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
     assertThatThrownBy(() -> Wait.state(State.UNKNOWN))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown");
@@ -76,21 +76,21 @@ class WaitTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failed");
     assertThatThrownBy(() -> Wait.vms(State.CONFIGURED))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one VM");
-    assertThatThrownBy(() -> Wait.configured().vm(" ", State.CONFIGURED))
+    assertThatThrownBy(() -> Wait.configured().withVm(" ", State.CONFIGURED))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
-    assertThatThrownBy(() -> Wait.deleted().vm("0", State.OFF))
+    assertThatThrownBy(() -> Wait.deleted().withVm("0", State.OFF))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deleted");
-    assertThatThrownBy(() -> Wait.configured().unknownLimit(0))
+    assertThatThrownBy(() -> Wait.configured().withUnknownLimit(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown limit");
-    assertThatThrownBy(() -> Wait.configured().confirmations(0))
+    assertThatThrownBy(() -> Wait.configured().withConfirmations(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confirmations");
-    assertThatThrownBy(() -> Wait.configured().jitter(2))
+    assertThatThrownBy(() -> Wait.configured().withJitter(2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter");
-    assertThatThrownBy(() -> Wait.configured().backoff(Duration.ofSeconds(5), Duration.ofSeconds(1), 2))
+    assertThatThrownBy(() -> Wait.configured().withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1), 2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorter");
-    assertThatThrownBy(() -> Wait.configured().backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), Double.NaN))
+    assertThatThrownBy(() -> Wait.configured().withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1), Double.NaN))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiplier");
-    assertThatThrownBy(() -> Wait.configured().contmsgHeadLength(-1))
+    assertThatThrownBy(() -> Wait.configured().withContmsgHeadLength(-1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contmsg");
   }
 

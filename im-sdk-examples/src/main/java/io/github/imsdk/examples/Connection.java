@@ -73,9 +73,9 @@ final class Connection implements AutoCloseable {
    * {@link #POLL_INITIAL}..{@link #POLL_MAX} for a real one, sub-second for the in-process emulator.
    */
   Wait configured(Duration timeout) {
-    Wait wait = Wait.configured().timeout(timeout);
-    return isEmulated() ? wait.backoff(EMULATOR_POLL_INITIAL, EMULATOR_POLL_MAX, POLL_MULTIPLIER)
-        : wait.backoff(POLL_INITIAL, POLL_MAX, POLL_MULTIPLIER);
+    Wait wait = Wait.configured().withTimeout(timeout);
+    return isEmulated() ? wait.withBackoff(EMULATOR_POLL_INITIAL, EMULATOR_POLL_MAX, POLL_MULTIPLIER)
+        : wait.withBackoff(POLL_INITIAL, POLL_MAX, POLL_MULTIPLIER);
   }
 
   boolean isEmulated() {

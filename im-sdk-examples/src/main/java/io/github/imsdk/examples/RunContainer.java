@@ -105,7 +105,7 @@ final class RunContainer {
       try {
         // IM's async launch answers as soon as the id exists, so the user sees it before the VMs boot and
         // a launch failure shows up in the wait (state failed, with the contmsg) instead of as a create error.
-        id = c.im.infrastructures().create(recipe.template(), CreateOptions.asyncLaunch());
+        id = c.im.infrastructures().create(recipe.template(), CreateOptions.defaults().withAsync(true));
         cleanup.created.set(id);
       } finally {
         cleanup.createReturned.countDown();

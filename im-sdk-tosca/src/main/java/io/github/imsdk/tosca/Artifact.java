@@ -7,7 +7,8 @@ import java.util.Map;
  * An artifact of a node template, e.g. the Ansible Galaxy role {@code grycap.docker} of type
  * {@code tosca.artifacts.AnsibleGalaxy.role}, which the IM installs before running the node's playbooks.
  *
- * @param file the artifact file, URL or role name
+ * @param file the artifact file, URL or role name; null when given by a function (e.g.
+ *     {@code file: { get_input: image }}), which is then kept in {@code extras} under {@code file}
  * @param type the artifact type, or null
  * @param extras other keys (e.g. {@code repository}, {@code deploy_path}), in template order
  */

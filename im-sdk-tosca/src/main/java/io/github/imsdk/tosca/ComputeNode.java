@@ -109,7 +109,10 @@ public final class ComputeNode {
       return this;
     }
 
-    /** Sets {@code os.image}, e.g. {@code appdb://SITE/image?vo}, {@code ost://host/id}, {@code docker://img}. */
+    /**
+     * Sets {@code os.image}, e.g. {@code egi://SITE/IMAGE?VO}, {@code ost://host/id}, {@code docker://img}
+     * ({@code appdb://} images are no longer resolved by IM 2.0). Without an image the IM picks one.
+     */
     public Builder image(String url) {
       node.capabilityProperty("os", "image", url);
       return this;

@@ -38,8 +38,12 @@ public final class ContainerRecipe {
   /** The playbook that copies and runs the {@code ansible_tasks} input. */
   public static final String ANSIBLE_TASKS_PLAYBOOK =
       "https://raw.githubusercontent.com/grycap/ec3/tosca/tosca/artifacts/ansible_tasks.yml";
-  /** The guide's OS image (Ubuntu 18.04 at IISAS-FedCloud, VO vo.access.egi.eu). */
-  public static final String DEFAULT_OS_IMAGE = "appdb://IISAS-FedCloud/egi.ubuntu.18.04?vo.access.egi.eu";
+  /**
+   * The guide's OS image (Ubuntu 18.04 at IISAS-FedCloud, VO vo.access.egi.eu) in the {@code egi://SITE/IMAGE?VO}
+   * form IM 2.0 resolves through the EGI cloud-info service; the guide's {@code appdb://} form is no longer resolved
+   * by IM 2.0 (EGI retired AppDB).
+   */
+  public static final String DEFAULT_OS_IMAGE = "egi://IISAS-FedCloud/egi.ubuntu.18.04?vo.access.egi.eu";
 
   /** Names of the node templates the recipe writes. */
   public static final String VM_NODE = "simple_node";
@@ -290,7 +294,10 @@ public final class ContainerRecipe {
       return this;
     }
 
-    /** Sets the OS image URL, e.g. {@code appdb://SITE/image?vo} or {@code ost://host/id}. */
+    /**
+     * Sets the OS image URL, e.g. {@code egi://SITE/IMAGE?VO} (EGI sites) or {@code ost://host/id}; the older
+     * {@code appdb://SITE/image?vo} is still written but IM 2.0 no longer resolves it (validation warns).
+     */
     public Builder osImage(String image) {
       this.osImage = image;
       return this;

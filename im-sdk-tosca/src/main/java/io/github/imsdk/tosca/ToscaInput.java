@@ -25,8 +25,11 @@ public final class ToscaInput {
   private final Object defaultValue;
   private final List<ToscaConstraint> constraints;
   private final Map<String, Object> extras;
+  private final boolean bareValue;
 
   private ToscaInput(Builder b) {
+    this.bareValue = b.bareValue && b.type == null && b.description == null && b.constraints.isEmpty()
+        && b.extras.isEmpty();
     this.type = b.type;
     this.description = b.description;
     this.hasDefault = b.hasDefault;
@@ -64,7 +67,26 @@ public final class ToscaInput {
     b.defaultValue = defaultValue;
     b.constraints.addAll(constraints);
     b.extras.putAll(extras);
+    b.bareValue = bareValue;
     return b;
+  }
+
+  /**
+   * Returns an input written as just its value, {@code inputs: { num_cpus: 16 }}, as template repositories do (the
+   * IM takes the value as the default of an untyped input).
+   */
+  public static ToscaInput bareValue(Object value) {
+    Builder b = new Builder().defaultValue(value);
+    b.bareValue = true;
+    return b.build();
+  }
+
+  /**
+   * Tells whether the input is written as just its value ({@link #bareValue(Object)}): it has a default and no
+   * type, description, constraints or other keys.
+   */
+  public boolean isBareValue() {
+    return bareValue;
   }
 
   /** Returns a copy with another default value. */
@@ -106,7 +128,7 @@ public final class ToscaInput {
   public boolean equals(Object o) {
     return o instanceof ToscaInput i && Objects.equals(type, i.type) && Objects.equals(description, i.description)
         && hasDefault == i.hasDefault && Objects.equals(defaultValue, i.defaultValue)
-        && constraints.equals(i.constraints) && extras.equals(i.extras);
+        && constraints.equals(i.constraints) && extras.equals(i.extras) && bareValue == i.bareValue;
   }
 
   @Override
@@ -128,6 +150,7 @@ public final class ToscaInput {
     private Object defaultValue;
     private final List<ToscaConstraint> constraints = new ArrayList<>();
     private final Map<String, Object> extras = new LinkedHashMap<>();
+    private boolean bareValue;
 
     private Builder() {}
 

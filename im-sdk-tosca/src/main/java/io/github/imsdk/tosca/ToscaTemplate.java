@@ -1,6 +1,7 @@
 package io.github.imsdk.tosca;
 
 import io.github.imsdk.tosca.internal.Evaluator;
+import io.github.imsdk.tosca.internal.SourceDocument;
 import io.github.imsdk.tosca.internal.SourcePositions;
 import io.github.imsdk.tosca.internal.TemplateReader;
 import io.github.imsdk.tosca.internal.TemplateWriter;
@@ -47,6 +48,8 @@ public final class ToscaTemplate {
   private final Map<String, Object> extras;
   /** Where entries were in the parsed text; not part of the value (equals ignores it), dropped by any edit. */
   private final SourcePositions positions;
+  /** The text it was parsed from, kept through edits so unedited parts are written back as authored. */
+  private final SourceDocument source;
 
   private ToscaTemplate(Builder b) {
     this(b, SourcePositions.NONE);
@@ -54,6 +57,7 @@ public final class ToscaTemplate {
 
   private ToscaTemplate(Builder b, SourcePositions positions) {
     this.positions = positions;
+    this.source = b.source;
     this.definitionsVersion = b.definitionsVersion;
     this.imports = b.imports.isEmpty() ? List.of() : castList(Values.freeze(b.imports));
     this.description = b.description;
@@ -74,16 +78,21 @@ public final class ToscaTemplate {
   /**
    * Reads a TOSCA template from YAML text, keeping everything the model does not name.
    *
-   * <p>Accepts every form the IM accepts, including one-entry mappings inside flow sequences such as
-   * {@code concat: [ 'http://', get_attribute: [ vm, public_address, 0 ], ':3000' ]}. Does not validate: call
-   * {@link #validate()} or {@link #validated()}.
+   * <p>Reads scalars as the IM does (YAML 1.1, as PyYAML): {@code yes} is a boolean, {@code 2020-09-08} a
+   * {@link java.time.LocalDate}, {@code 1e7} a string. Accepts the forms the IM accepts, including one-entry
+   * mappings inside flow sequences such as {@code concat: [ 'http://', get_attribute: [ vm, public_address, 0 ] ]},
+   * inputs given as bare values ({@code num_cpus: 16}) and artifacts whose {@code file} is a function. Does not
+   * validate: call {@link #validate()} or {@link #validated()}.
    *
-   * @throws ToscaParseException if the text is not YAML, has a duplicate key, or a section has the wrong shape;
-   *     the exception gives line and column
+   * @throws ToscaParseException if the text is not YAML, has a duplicate key, a plain {@code =} (which PyYAML cannot
+   *     read), a section of the wrong shape, or passes a limit (3 MiB of text, checked before parsing; 200 levels
+   *     of nesting; aliases expanding to 100,000 values); the exception gives line and column, and the path
    */
   public static ToscaTemplate parse(String yaml) {
     TemplateReader.Result r = TemplateReader.read(yaml);
-    return new ToscaTemplate(r.template().toBuilder(), r.positions());
+    Builder b = r.template().toBuilder();
+    b.source = r.source();
+    return new ToscaTemplate(b, r.positions());
   }
 
   /** Starts an empty template with {@code tosca_definitions_version: tosca_simple_yaml_1_0}. */
@@ -104,38 +113,65 @@ public final class ToscaTemplate {
     b.outputs.putAll(outputs);
     b.topologyExtras.putAll(topologyExtras);
     b.extras.putAll(extras);
+    b.source = source;
     return b;
   }
 
   /**
-   * Writes the template as YAML the IM reads: keys in the order people write TOSCA, multi-line strings as block
-   * literals, function calls in flow form ({@code { get_input: x }}). The same template always gives the same text.
+   * Writes the template as YAML the IM reads. Every part still equal to what {@link #parse(String)} read is written
+   * as authored (long or short forms, quoting, comments; the YAML 1.1 tree is the same); other parts are written
+   * from the model: keys in the order people write TOSCA, multi-line strings as block literals, function calls in
+   * flow form ({@code { get_input: x }}), and every scalar so that YAML 1.1 readers such as the IM's read it back as
+   * the same value. No empty section is added. The same template always gives the same text.
    */
   public String toYaml() {
-    return TemplateWriter.write(this);
+    return TemplateWriter.write(this, source);
   }
 
   /**
-   * Checks the template against the rules the IM (or the cloud) would otherwise reject later: undefined inputs,
-   * unknown nodes, defaults that do not fit their type or constraints, ports out of range, a Compute without an
-   * image, malformed functions.
+   * Checks the template as the IM would judge it, assuming a cloud of the auth data can choose an OS image (see
+   * {@link #validate(ValidationContext)}).
    *
-   * @return every problem found with its path (and, for a parsed template not edited since, its line); empty if
-   *     the template is valid
+   * @return every problem found, errors and warnings, with its path (and, for a parsed template not edited since,
+   *     its line); empty if there is nothing to say
    */
   public List<ToscaProblem> validate() {
-    return Validator.validate(this).stream().map(positions::locate).toList();
+    return validate(ValidationContext.defaults());
   }
 
   /**
-   * Returns this template if {@link #validate()} finds nothing.
+   * Checks the template as the IM would judge it. Errors are what the IM or its TOSCA parser would reject (or never
+   * finish with): undefined inputs, unknown nodes, node types or property names, defaults that do not fit their
+   * type, unknown or malformed functions, requirement cycles, ports out of range. Warnings are legal but probably
+   * unintended: a default outside its own constraints, a Compute without an image when no cloud can choose one, an
+   * {@code appdb://} image (IM 2.0 does not resolve it). Types from imports the SDK cannot read are not judged.
    *
-   * @throws ToscaValidationException listing every problem with its path
+   * @param context what the validation may assume about the deployment
+   * @return every problem found, errors and warnings, in template order
+   */
+  public List<ToscaProblem> validate(ValidationContext context) {
+    Values.require(context, "context");
+    return Validator.validate(this, context).stream().map(positions::locate).toList();
+  }
+
+  /**
+   * Returns this template if {@link #validate()} finds no error (warnings do not count).
+   *
+   * @throws ToscaValidationException listing every error with its path
    */
   public ToscaTemplate validated() {
-    List<ToscaProblem> problems = validate();
-    if (!problems.isEmpty()) {
-      throw new ToscaValidationException(problems);
+    return validated(ValidationContext.defaults());
+  }
+
+  /**
+   * Returns this template if {@link #validate(ValidationContext)} finds no error (warnings do not count).
+   *
+   * @throws ToscaValidationException listing every error with its path
+   */
+  public ToscaTemplate validated(ValidationContext context) {
+    List<ToscaProblem> errors = validate(context).stream().filter(ToscaProblem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new ToscaValidationException(errors);
     }
     return this;
   }
@@ -344,6 +380,7 @@ public final class ToscaTemplate {
     private final Map<String, ToscaOutput> outputs = new LinkedHashMap<>();
     private final Map<String, Object> topologyExtras = new LinkedHashMap<>();
     private final Map<String, Object> extras = new LinkedHashMap<>();
+    private SourceDocument source;
 
     private Builder() {}
 

@@ -12,8 +12,12 @@ class ContainerRecipeTest {
   static final String SEED_DESCRIPTION = "Launch a compute node getting the IP and SSH credentials to access via ssh"
       + " with an extra HD disk. Galaxy, Docker, Add Users and Add SSH Keys addons available.\n";
 
+  /** The guide's image, in the appdb:// form IM 2.0 no longer resolves (the recipe's default is egi://). */
+  static final String SEED_OS_IMAGE = "appdb://IISAS-FedCloud/egi.ubuntu.18.04?vo.access.egi.eu";
+
   static ContainerRecipe.Builder seedRecipe() {
     return ContainerRecipe.builder()
+        .osImage(SEED_OS_IMAGE)
         .image("ghcr.io/ivoa/oligia-webtop:ubuntu-2022.01.13")
         .port(3000)
         .name("oligia")
@@ -87,9 +91,26 @@ class ContainerRecipeTest {
   }
 
   @Test
+  void theDefaultImageIsAnEgiImageAndTheGuidesAppdbImageOnlyWarns() {
+    // Given the recipe's default image and the guide's appdb:// one
+    ToscaTemplate egi = ContainerRecipe.builder().image("nginx:1.27").port(80).build().template();
+    ToscaTemplate appdb = seedRecipe().build().template();
+
+    // Then the default is an egi:// image IM 2.0 resolves, valid without a word
+    assertThat(egi.resolveInput("os_image", Map.of())).isEqualTo("egi://IISAS-FedCloud/egi.ubuntu.18.04?vo.access.egi.eu");
+    assertThat(egi.validate()).isEmpty();
+    // And the appdb:// one is still read and written, with one warning and no error
+    assertThat(appdb.validate()).singleElement().satisfies(p -> {
+      assertThat(p.severity()).isEqualTo(ToscaProblem.Severity.WARNING);
+      assertThat(p.message()).contains("IM 2.0 no longer resolves");
+    });
+    assertThat(appdb.validated()).isSameAs(appdb);
+  }
+
+  @Test
   void withoutExtraDiskLeavesOutTheStorage() {
     // Given a recipe without the extra disk
-    ToscaTemplate t = seedRecipe().withoutExtraDisk().build().template();
+    ToscaTemplate t = seedRecipe().osImage(ContainerRecipe.DEFAULT_OS_IMAGE).withoutExtraDisk().build().template();
 
     // Then there is no BlockStorage, no local_storage requirement and no disk inputs
     assertThat(t.nodeTemplates()).doesNotContainKey("my_block_storage");

@@ -166,7 +166,7 @@ class ParseTest {
     assertThat(m).containsExactly(
         Map.entry("quoted", "510"), Map.entry("octal", 15), Map.entry("hex", 31), Map.entry("big", 12345678901L),
         Map.entry("float", 1.5), Map.entry("yes_word", true), new java.util.AbstractMap.SimpleEntry<>("nothing", null),
-        Map.entry("when", "2024-01-31"));
+        Map.entry("when", java.time.LocalDate.of(2024, 1, 31)));
   }
 
   @Test

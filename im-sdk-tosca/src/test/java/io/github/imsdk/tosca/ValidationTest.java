@@ -34,7 +34,12 @@ class ValidationTest {
   }
 
   private static List<String> paths(ToscaTemplate t) {
-    return t.validate().stream().map(ToscaProblem::path).toList();
+    return notAppdb(t).stream().map(ToscaProblem::path).toList();
+  }
+
+  /** The problems but the warning about the seed's appdb:// image (checked in ContainerRecipeTest). */
+  private static List<ToscaProblem> notAppdb(ToscaTemplate t) {
+    return t.validate().stream().filter(p -> !p.message().contains("appdb://")).toList();
   }
 
   static Stream<Path> templates() {
@@ -47,8 +52,11 @@ class ValidationTest {
     // Given a template the IM deploys (or, for bad_unknown_type, rejects for a type only the IM knows)
     ToscaTemplate t = ToscaTemplate.parse(Files.readString(file));
 
-    // Then it has no problem
-    assertThat(t.validate()).isEmpty();
+    // Then it has no error, and warns at most about an appdb:// image (IM 2.0 no longer resolves those)
+    assertThat(t.validate()).allSatisfy(p -> {
+      assertThat(p.isError()).as(p.toString()).isFalse();
+      assertThat(p.message()).contains("appdb://");
+    });
   }
 
   @Test
@@ -130,11 +138,14 @@ class ValidationTest {
             .constraint(ToscaConstraint.inRange("10 GB", "1 TB")).build())
         .build();
 
-    // Then each default is reported with the constraint it breaks
+    // Then each default is a warning naming the constraint it breaks (the IM checks a default only when used)
+    String own = " (the default breaks its own constraint)";
     assertThat(t.validate()).extracting(ToscaProblem::toString).containsExactly(
-        "topology_template.inputs.num_cpus.default: 0 does not satisfy greater_or_equal: 1",
-        "topology_template.inputs.mem_size.default: '3 GB' does not satisfy valid_values: ['2 GB', '4 GB']",
-        "topology_template.inputs.disk.default: '2 TB' does not satisfy in_range: ['10 GB', '1 TB']");
+        "warning: topology_template.inputs.num_cpus.default: 0 does not satisfy greater_or_equal: 1" + own,
+        "warning: topology_template.inputs.mem_size.default: '3 GB' does not satisfy valid_values: ['2 GB', '4 GB']"
+            + own,
+        "warning: topology_template.inputs.disk.default: '2 TB' does not satisfy in_range: ['10 GB', '1 TB']" + own);
+    assertThat(t.validated()).isSameAs(t);
   }
 
   @Test
@@ -220,16 +231,22 @@ class ValidationTest {
   }
 
   @Test
-  void aComputeWithoutAnImageIsReported() {
+  void aComputeWithoutAnImageIsValidAndWarnsOnlyWhenNoCloudCanChooseOne() {
     // Given a VM with no os.image
     NodeTemplate noImage = vm().build().toBuilder().removeCapabilityProperty("os", "image").build();
     ToscaTemplate t = base().replaceNodeTemplate(noImage).build();
 
-    // Then the missing image is reported where it belongs
-    assertThat(t.validate()).singleElement().satisfies(p -> {
+    // Then it is valid, as the IM picks an image from the clouds of the auth data
+    assertThat(t.validate()).isEmpty();
+    assertThat(t.validated()).isSameAs(t);
+    // And when no cloud can choose one, the missing image is a warning where it belongs
+    ValidationContext noChooser = ValidationContext.defaults().withCloudsChooseImages(false);
+    assertThat(t.validate(noChooser)).singleElement().satisfies(p -> {
+      assertThat(p.severity()).isEqualTo(ToscaProblem.Severity.WARNING);
       assertThat(p.path()).isEqualTo(NODES + "vm.capabilities.os.properties.image");
-      assertThat(p.message()).contains("needs an OS image");
+      assertThat(p.message()).contains("no OS image").contains("egi://");
     });
+    assertThat(t.validated(noChooser)).isSameAs(t);
   }
 
   @Test
@@ -282,7 +299,8 @@ class ValidationTest {
         """;
 
     // When the template is validated
-    List<ToscaProblem> problems = ToscaTemplate.parse(yaml).validate();
+    List<ToscaProblem> problems = ToscaTemplate.parse(yaml)
+        .validate(ValidationContext.defaults().withCloudsChooseImages(false));
 
     // Then the three broken ones are reported
     assertThat(problems).extracting(ToscaProblem::path).containsExactly("topology_template.inputs.big.default",
@@ -303,7 +321,8 @@ class ValidationTest {
         """;
 
     // When the template is validated
-    List<ToscaProblem> problems = ToscaTemplate.parse(yaml).validate();
+    List<ToscaProblem> problems = ToscaTemplate.parse(yaml)
+        .validate(ValidationContext.defaults().withCloudsChooseImages(false));
 
     // Then each NaN default is reported (before, less_than/less_or_equal let them pass), and the bad bound too
     assertThat(problems).extracting(ToscaProblem::path).containsExactly("topology_template.inputs.nan_below.default",
@@ -432,10 +451,9 @@ class ValidationTest {
         .satisfies(e -> assertThat(((ToscaValidationException) e).problems()).extracting(ToscaProblem::path)
             .containsExactly("topology_template.inputs.mem_size.default",
                 NODES + "vm.capabilities.host.properties.num_cpus",
-                NODES + "vm.capabilities.os.properties.image",
                 "topology_template.outputs.node_ip.value"))
-        .hasMessageContaining("4 problems")
-        .hasMessageContaining(NODES + "vm.capabilities.os.properties.image: a Compute node needs an OS image");
+        .hasMessageContaining("3 problems")
+        .hasMessageContaining(NODES + "vm.capabilities.host.properties.num_cpus: get_input of undefined input");
   }
 
   @Test
@@ -445,14 +463,16 @@ class ValidationTest {
         .replace("            image: { get_input: os_image }\n", "");
 
     // When it is parsed and validated
-    List<ToscaProblem> problems = ToscaTemplate.parse(yaml).validate();
+    List<ToscaProblem> problems = ToscaTemplate.parse(yaml)
+        .validate(ValidationContext.defaults().withCloudsChooseImages(false));
 
     // Then each problem has the position of the value, or of the mapping lacking the key
     assertThat(problems).extracting(ToscaProblem::toString).containsExactly(
         "topology_template.inputs.mem_size.default (line 22, column 7): '2 GX' is not a scalar-unit.size"
             + " (a number and a unit, e.g. '2 GB')",
-        NODES + "simple_node.capabilities.os.properties.image (line 132, column 11): a Compute node needs an OS"
-            + " image (e.g. 'appdb://SITE/image?vo' or 'ost://host/id'); the IM cannot pick one");
+        "warning: " + NODES + "simple_node.capabilities.os.properties.image (line 132, column 11): no OS image,"
+            + " and no cloud of the auth data can choose one; set one such as 'egi://SITE/IMAGE?VO' or"
+            + " 'ost://host/id'");
   }
 
   @Test
@@ -462,7 +482,7 @@ class ValidationTest {
         .withInputDefault("num_cpus", 4);
 
     // Then the problem has no line, as the text no longer describes the template
-    assertThat(t.validate()).singleElement().satisfies(p -> assertThat(p.line()).isZero());
+    assertThat(notAppdb(t)).singleElement().satisfies(p -> assertThat(p.line()).isZero());
   }
 
   @Test
@@ -473,8 +493,8 @@ class ValidationTest {
 
     // Then the problems describe the value without showing it
     assertThat(t.validate()).extracting(ToscaProblem::message).containsExactly(
-        "the value (7 characters) does not satisfy min_length: 12",
-        "the value (7 characters) does not satisfy pattern: '[a-z]+'");
+        "the value (7 characters) does not satisfy min_length: 12 (the default breaks its own constraint)",
+        "the value (7 characters) does not satisfy pattern: '[a-z]+' (the default breaks its own constraint)");
     assertThat(t.input("admin_password").orElseThrow().toString()).doesNotContain("hunter2");
   }
 
@@ -485,7 +505,7 @@ class ValidationTest {
         .withInputDefault("ansible_tasks", "- name: Say \"hi\"\n  debug:\n    msg: hi\n");
 
     // Then the input default is reported, naming the escape to use
-    assertThat(t.validate()).singleElement().satisfies(p -> {
+    assertThat(notAppdb(t)).singleElement().satisfies(p -> {
       assertThat(p.path()).isEqualTo("topology_template.inputs.ansible_tasks.default");
       assertThat(p.message()).contains("unescaped double quote").contains("\\\"");
     });
@@ -501,7 +521,7 @@ class ValidationTest {
         .build());
 
     // Then both are reported where the text is
-    assertThat(broken.validate()).singleElement().satisfies(p -> {
+    assertThat(notAppdb(broken)).singleElement().satisfies(p -> {
       assertThat(p.path()).isEqualTo("topology_template.inputs.ansible_tasks.default");
       assertThat(p.message()).startsWith("ansible_tasks is not valid YAML");
     });

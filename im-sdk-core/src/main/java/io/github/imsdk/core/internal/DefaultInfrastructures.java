@@ -3,6 +3,7 @@ package io.github.imsdk.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.imsdk.core.CloudEstimate;
 import io.github.imsdk.core.CreateOptions;
+import io.github.imsdk.core.Deployment;
 import io.github.imsdk.core.Estimate;
 import io.github.imsdk.core.ImBadRequestException;
 import io.github.imsdk.core.ImForbiddenException;
@@ -120,7 +121,7 @@ final class DefaultInfrastructures implements Infrastructures {
   public InfrastructureId createAndWait(Template template, Wait wait, Consumer<WaitProgress> progress) {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(wait, "wait");
-    InfrastructureId id = create(template, CreateOptions.asyncLaunch());
+    InfrastructureId id = create(template, CreateOptions.defaults().withAsync(true));
     DefaultInfrastructure inf = new DefaultInfrastructure(http, id, waits);
     try {
       inf.waitUntil(wait, progress);
@@ -132,11 +133,16 @@ final class DefaultInfrastructures implements Infrastructures {
   }
 
   @Override
+  public Deployment deploy(Template template, Wait wait, Consumer<WaitProgress> progress) {
+    return new DefaultDeployment(new DefaultInfrastructure(http, createAndWait(template, wait, progress), waits));
+  }
+
+  @Override
   public CompletableFuture<InfrastructureId> createAndWaitAsync(Template template, Wait wait,
       Consumer<WaitProgress> progress) {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(wait, "wait");
-    return waits.chain(() -> create(template, CreateOptions.asyncLaunch()), id -> {
+    return waits.chain(() -> create(template, CreateOptions.defaults().withAsync(true)), id -> {
       DefaultInfrastructure inf = new DefaultInfrastructure(http, id, waits);
       return waits.startOrCleanUp(wait, id, inf::state, inf::contmsg, progress, id, inf::cleanUp);
     }, id -> new DefaultInfrastructure(http, id, waits).cleanUp(null));

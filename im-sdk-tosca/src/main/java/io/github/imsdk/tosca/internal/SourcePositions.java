@@ -13,10 +13,10 @@ public final class SourcePositions {
   /** No positions: a template built in code or edited after parsing. */
   public static final SourcePositions NONE = new SourcePositions(Map.of());
 
-  private final Map<String, Mark> marks;
+  private final Map<String, Object> sources;
 
-  SourcePositions(Map<String, Mark> marks) {
-    this.marks = marks;
+  SourcePositions(Map<String, Object> sources) {
+    this.sources = sources;
   }
 
   /**
@@ -24,14 +24,14 @@ public final class SourcePositions {
    * source (for a missing key, the mapping that lacks it).
    */
   public ToscaProblem locate(ToscaProblem p) {
-    if (marks.isEmpty() || p.line() > 0) {
+    if (sources.isEmpty() || p.line() > 0) {
       return p;
     }
     String path = p.path();
     while (!path.isEmpty()) {
-      Mark m = marks.get(path);
+      Mark m = YamlTree.markOf(sources.get(path));
       if (m != null) {
-        return new ToscaProblem(p.path(), p.message(), m.getLine() + 1, m.getColumn() + 1);
+        return p.at(m.getLine() + 1, m.getColumn() + 1);
       }
       path = parent(path);
     }

@@ -8,6 +8,7 @@ import io.github.imsdk.tosca.Operation;
 import io.github.imsdk.tosca.Relationship;
 import io.github.imsdk.tosca.Requirement;
 import io.github.imsdk.tosca.ToscaConstraint;
+import io.github.imsdk.tosca.ToscaFunction;
 import io.github.imsdk.tosca.ToscaInput;
 import io.github.imsdk.tosca.ToscaOutput;
 import io.github.imsdk.tosca.ToscaParseException;
@@ -22,14 +23,14 @@ import org.yaml.snakeyaml.error.Mark;
 /** Turns the plain values of a parsed YAML document into the TOSCA model, keeping every key it does not name. */
 public final class TemplateReader {
 
-  private final Map<String, Mark> marks;
+  private final YamlTree.Parsed parsed;
 
-  private TemplateReader(Map<String, Mark> marks) {
-    this.marks = marks;
+  private TemplateReader(YamlTree.Parsed parsed) {
+    this.parsed = parsed;
   }
 
   /** A parsed template and where its entries are in the text. */
-  public record Result(ToscaTemplate template, SourcePositions positions) {}
+  public record Result(ToscaTemplate template, SourcePositions positions, SourceDocument source) {}
 
   /**
    * Parses YAML text into a template.
@@ -38,8 +39,8 @@ public final class TemplateReader {
    */
   public static Result read(String text) {
     YamlTree.Parsed parsed = YamlTree.parse(text);
-    ToscaTemplate t = new TemplateReader(parsed.marks()).template(parsed.root());
-    return new Result(t, new SourcePositions(parsed.marks()));
+    ToscaTemplate t = new TemplateReader(parsed).template(parsed.root());
+    return new Result(t, new SourcePositions(parsed.sources()), new SourceDocument(t, parsed));
   }
 
   private ToscaTemplate template(Object root) {
@@ -78,6 +79,10 @@ public final class TemplateReader {
   }
 
   private ToscaInput input(Object def, String path) {
+    if (!(def instanceof Map<?, ?>) || def instanceof ToscaFunction) {
+      // Template repositories give inputs as bare values ('num_cpus: 16'); the IM takes the value as the default.
+      return ToscaInput.bareValue(def);
+    }
     Map<String, Object> m = map(def, path, "an input definition");
     ToscaInput.Builder b = ToscaInput.builder(null);
     for (Map.Entry<String, Object> e : m.entrySet()) {
@@ -207,7 +212,14 @@ public final class TemplateReader {
     Map<String, Object> extras = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : m.entrySet()) {
       switch (e.getKey()) {
-        case "file" -> file = string(e.getValue(), path + ".file");
+        case "file" -> {
+          // A function ('file: { get_input: image }', Kubernetes apps) has no place in the typed field: kept as is.
+          if (e.getValue() instanceof String f) {
+            file = f;
+          } else {
+            extras.put("file", e.getValue());
+          }
+        }
         case "type" -> type = string(e.getValue(), path + ".type");
         default -> extras.put(e.getKey(), e.getValue());
       }
@@ -343,7 +355,7 @@ public final class TemplateReader {
   }
 
   private ToscaParseException shape(String path, String message) {
-    Mark m = marks.get(path);
+    Mark m = parsed.mark(path);
     return new ToscaParseException(message, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
         path, null);
   }

@@ -8,98 +8,130 @@ import io.github.imsdk.tosca.Operation;
 import io.github.imsdk.tosca.Relationship;
 import io.github.imsdk.tosca.Requirement;
 import io.github.imsdk.tosca.ToscaConstraint;
-import io.github.imsdk.tosca.ToscaFunction;
 import io.github.imsdk.tosca.ToscaInput;
 import io.github.imsdk.tosca.ToscaOutput;
 import io.github.imsdk.tosca.ToscaPolicy;
 import io.github.imsdk.tosca.ToscaTemplate;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Writes the model as YAML: keys in the order people write TOSCA, unknown keys after the known ones, multi-line
- * strings as block literals, functions and short scalar lists in flow form.
- *
- * <p>The writer builds SnakeYAML nodes with explicit styles and lets SnakeYAML's emitter quote scalars, so a string
- * such as {@code "510"} or {@code "yes"} is quoted and reads back as a string.
+ * Writes the model as YAML. A part that still equals what was parsed is written from the parsed nodes, exactly as
+ * authored (long or short forms, quoting, comments); anything else is written from the model: keys in the order
+ * people write TOSCA, unknown keys kept, multi-line strings as block literals, functions and short scalar lists in
+ * flow form, scalars quoted as {@link YamlEmitter} decides. No section is added that the template does not have.
  */
 public final class TemplateWriter {
 
-  private TemplateWriter() {}
+  private static final String TOPO = "topology_template";
 
-  /** Returns the template as YAML text. */
-  public static String write(ToscaTemplate t) {
-    Node root = toNode(toTree(t), false);
-    DumperOptions o = new DumperOptions();
-    o.setIndent(2);
-    o.setIndicatorIndent(2);
-    o.setIndentWithIndicator(true);
-    o.setWidth(Integer.MAX_VALUE);
-    o.setSplitLines(false);
-    o.setLineBreak(DumperOptions.LineBreak.UNIX);
-    StringWriter out = new StringWriter();
-    new Yaml(o).serialize(root, out);
-    return out.toString();
+  private final SourceDocument src;
+  private final ToscaTemplate was;
+
+  private TemplateWriter(SourceDocument src) {
+    this.src = src;
+    this.was = src == null ? null : src.template();
   }
 
-  /** Returns the template as ordered plain values (maps, lists, scalars, functions), as it will be written. */
-  public static Map<String, Object> toTree(ToscaTemplate t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    putIf(m, "tosca_definitions_version", t.definitionsVersion());
-    if (!t.imports().isEmpty()) {
-      m.put("imports", t.imports());
+  /** Returns the template as YAML text; {@code source} is what it was parsed from, or null. */
+  public static String write(ToscaTemplate t, SourceDocument source) {
+    if (source != null && source.template().equals(t)) {
+      return YamlEmitter.serialize(source.root());
     }
-    putIf(m, "description", t.description().orElse(null));
-    if (!t.metadata().isEmpty()) {
-      m.put("metadata", t.metadata());
-    }
-    m.putAll(t.extras());
-    Map<String, Object> topo = new LinkedHashMap<>();
-    if (t.topologyExtras().containsKey("description")) {
-      topo.put("description", t.topologyExtras().get("description"));
-    }
-    if (!t.inputs().isEmpty()) {
-      Map<String, Object> inputs = new LinkedHashMap<>();
-      t.inputs().forEach((k, v) -> inputs.put(k, input(v)));
-      topo.put("inputs", inputs);
-    }
-    if (!t.nodeTemplates().isEmpty()) {
-      Map<String, Object> nodes = new LinkedHashMap<>();
-      t.nodeTemplates().forEach((k, v) -> nodes.put(k, node(v)));
-      topo.put("node_templates", nodes);
-    }
-    t.topologyExtras().forEach(topo::putIfAbsent);
-    if (!t.policies().isEmpty()) {
-      List<Object> policies = new ArrayList<>();
-      for (ToscaPolicy p : t.policies()) {
-        policies.add(Map.of(p.name(), policy(p)));
+    return YamlEmitter.serialize(YamlEmitter.toNode(new TemplateWriter(source).template(t), false));
+  }
+
+  /** Puts {@code key} into {@code m}: as parsed if unchanged, else built; omitted if built empty or null. */
+  private void put(Map<String, Object> m, String key, String path, Object now, Supplier<Object> then,
+      Supplier<Object> build) {
+    if (src != null) {
+      NodeTuple t = src.entry(path, now, then.get());
+      if (t != null) {
+        m.put(key, new YamlEmitter.Reused(t));
+        return;
       }
-      topo.put("policies", policies);
     }
-    if (!t.outputs().isEmpty()) {
-      Map<String, Object> outputs = new LinkedHashMap<>();
-      t.outputs().forEach((k, v) -> outputs.put(k, output(v)));
-      topo.put("outputs", outputs);
+    Object v = build.get();
+    if (v != null && !(v instanceof Map<?, ?> x && x.isEmpty()) && !(v instanceof List<?> l && l.isEmpty())) {
+      m.put(key, v);
     }
-    if (!topo.isEmpty() || !m.containsKey("topology_template")) {
-      m.put("topology_template", topo);
-    }
+  }
+
+  private Object item(String path, Object now, Supplier<Object> then, Supplier<Object> build) {
+    Node n = src == null ? null : src.item(path, now, then.get());
+    return n != null ? n : build.get();
+  }
+
+  private Map<String, Object> template(ToscaTemplate t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    put(m, "tosca_definitions_version", "tosca_definitions_version", t.definitionsVersion(),
+        () -> was.definitionsVersion(), t::definitionsVersion);
+    put(m, "imports", "imports", t.imports(), () -> was.imports(), t::imports);
+    put(m, "description", "description", t.description(), () -> was.description(), () -> t.description().orElse(null));
+    put(m, "metadata", "metadata", t.metadata(), () -> was.metadata(), t::metadata);
+    t.extras().forEach((k, v) -> put(m, k, k, v, () -> was.extras().get(k), () -> v));
+    put(m, TOPO, TOPO, topologyOf(t), () -> topologyOf(was), () -> topology(t));
     return m;
   }
 
-  private static Map<String, Object> input(ToscaInput in) {
+  private static List<Object> topologyOf(ToscaTemplate t) {
+    return List.of(t.inputs(), t.nodeTemplates(), t.policies(), t.outputs(), t.topologyExtras());
+  }
+
+  private Map<String, Object> topology(ToscaTemplate t) {
+    Map<String, Object> topo = new LinkedHashMap<>();
+    Object desc = t.topologyExtras().get("description");
+    if (desc != null) {
+      put(topo, "description", TOPO + ".description", desc, () -> was.topologyExtras().get("description"),
+          () -> desc);
+    }
+    String ip = TOPO + ".inputs";
+    put(topo, "inputs", ip, t.inputs(), () -> was.inputs(), () -> {
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      t.inputs().forEach((k, v) -> put(inputs, k, ip + "." + k, v, () -> was.inputs().get(k), () -> input(v)));
+      return inputs;
+    });
+    String np = TOPO + ".node_templates";
+    put(topo, "node_templates", np, t.nodeTemplates(), () -> was.nodeTemplates(), () -> {
+      Map<String, Object> nodes = new LinkedHashMap<>();
+      t.nodeTemplates().forEach((k, v) -> put(nodes, k, np + "." + k, v, () -> was.nodeTemplates().get(k),
+          () -> node(v, np + "." + k, was == null ? null : was.nodeTemplates().get(k))));
+      return nodes;
+    });
+    t.topologyExtras().forEach((k, v) -> {
+      if (!topo.containsKey(k)) {
+        put(topo, k, TOPO + "." + k, v, () -> was.topologyExtras().get(k), () -> v);
+      }
+    });
+    String pp = TOPO + ".policies";
+    put(topo, "policies", pp, t.policies(), () -> was.policies(), () -> {
+      List<Object> policies = new ArrayList<>();
+      for (int i = 0; i < t.policies().size(); i++) {
+        ToscaPolicy p = t.policies().get(i);
+        int at = i;
+        policies.add(item(pp + "[" + i + "]", p, () -> at < was.policies().size() ? was.policies().get(at) : null,
+            () -> Map.of(p.name(), policy(p))));
+      }
+      return policies;
+    });
+    String op = TOPO + ".outputs";
+    put(topo, "outputs", op, t.outputs(), () -> was.outputs(), () -> {
+      Map<String, Object> outputs = new LinkedHashMap<>();
+      t.outputs().forEach((k, v) -> put(outputs, k, op + "." + k, v, () -> was.outputs().get(k), () -> output(v)));
+      return outputs;
+    });
+    return topo;
+  }
+
+  private static Object input(ToscaInput in) {
+    if (in.isBareValue()) {
+      return in.defaultValue().orElse(null);
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     putIf(m, "type", in.type());
     putIf(m, "description", in.description().orElse(null));
@@ -119,43 +151,52 @@ public final class TemplateWriter {
     return m;
   }
 
-  private static Map<String, Object> node(NodeTemplate n) {
+  private Map<String, Object> node(NodeTemplate n, String path, NodeTemplate old) {
     Map<String, Object> m = new LinkedHashMap<>();
+    boolean same = src != null && old != null;
     putIf(m, "type", n.type());
-    m.putAll(n.extras());
-    if (!n.properties().isEmpty()) {
-      m.put("properties", n.properties());
-    }
-    if (!n.capabilities().isEmpty()) {
+    n.extras().forEach((k, v) -> put(m, k, path + "." + k, v, () -> same ? old.extras().get(k) : null, () -> v));
+    put(m, "properties", path + ".properties", n.properties(), () -> same ? old.properties() : null,
+        n::properties);
+    put(m, "capabilities", path + ".capabilities", n.capabilities(), () -> same ? old.capabilities() : null, () -> {
       Map<String, Object> caps = new LinkedHashMap<>();
-      n.capabilities().forEach((k, v) -> caps.put(k, capability(v)));
-      m.put("capabilities", caps);
-    }
-    if (!n.requirements().isEmpty()) {
+      n.capabilities().forEach((k, v) -> put(caps, k, path + ".capabilities." + k, v,
+          () -> same ? old.capabilities().get(k) : null, () -> capability(v)));
+      return caps;
+    });
+    put(m, "requirements", path + ".requirements", n.requirements(), () -> same ? old.requirements() : null, () -> {
       List<Object> reqs = new ArrayList<>();
-      for (Requirement r : n.requirements()) {
-        Map<String, Object> one = new LinkedHashMap<>();
-        one.put(r.name(), r.isShortForm() ? r.node() : requirement(r));
-        reqs.add(one);
+      for (int i = 0; i < n.requirements().size(); i++) {
+        Requirement r = n.requirements().get(i);
+        int at = i;
+        reqs.add(item(path + ".requirements[" + i + "]", r,
+            () -> same && at < old.requirements().size() ? old.requirements().get(at) : null, () -> {
+              Map<String, Object> one = new LinkedHashMap<>();
+              one.put(r.name(), r.isShortForm() ? r.node() : requirement(r));
+              return one;
+            }));
       }
-      m.put("requirements", reqs);
-    }
-    if (!n.artifacts().isEmpty()) {
+      return reqs;
+    });
+    put(m, "artifacts", path + ".artifacts", n.artifacts(), () -> same ? old.artifacts() : null, () -> {
       Map<String, Object> arts = new LinkedHashMap<>();
-      n.artifacts().forEach((k, v) -> arts.put(k, v.isShortForm() ? v.file() : artifact(v)));
-      m.put("artifacts", arts);
-    }
-    if (!n.interfaces().isEmpty()) {
+      n.artifacts().forEach((k, v) -> put(arts, k, path + ".artifacts." + k, v,
+          () -> same ? old.artifacts().get(k) : null, () -> v.isShortForm() ? v.file() : artifact(v)));
+      return arts;
+    });
+    put(m, "interfaces", path + ".interfaces", n.interfaces(), () -> same ? old.interfaces() : null, () -> {
       Map<String, Object> ifs = new LinkedHashMap<>();
-      n.interfaces().forEach((k, v) -> ifs.put(k, nodeInterface(v)));
-      m.put("interfaces", ifs);
-    }
+      n.interfaces().forEach((k, v) -> put(ifs, k, path + ".interfaces." + k, v,
+          () -> same ? old.interfaces().get(k) : null, () -> nodeInterface(v)));
+      return ifs;
+    });
     return m;
   }
 
   private static Map<String, Object> capability(Capability c) {
     Map<String, Object> m = new LinkedHashMap<>();
-    if (!c.properties().isEmpty()) {
+    // tosca-parser fails on a capability without 'properties' (KeyError), so an empty one keeps the key.
+    if (!c.properties().isEmpty() || c.extras().isEmpty()) {
       m.put("properties", c.properties());
     }
     m.putAll(c.extras());
@@ -233,74 +274,5 @@ public final class TemplateWriter {
     if (value != null) {
       m.put(key, value);
     }
-  }
-
-  /** Converts a plain value into a SnakeYAML node with the style this writer uses. */
-  public static Node toNode(Object v, boolean flow) {
-    if (v instanceof ToscaFunction f) {
-      List<NodeTuple> one = List.of(new NodeTuple(scalar(f.keyword(), true), toNode(f.arguments(), true)));
-      return new MappingNode(Tag.MAP, one, DumperOptions.FlowStyle.FLOW);
-    }
-    if (v instanceof Map<?, ?> m) {
-      List<NodeTuple> tuples = new ArrayList<>(m.size());
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        tuples.add(new NodeTuple(scalar(String.valueOf(e.getKey()), flow), toNode(e.getValue(), flow)));
-      }
-      boolean asFlow = flow || m.isEmpty();
-      return new MappingNode(Tag.MAP, tuples, asFlow ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK);
-    }
-    if (v instanceof List<?> l) {
-      boolean asFlow = flow || l.isEmpty() || allShortScalars(l);
-      List<Node> items = new ArrayList<>(l.size());
-      for (Object o : l) {
-        items.add(toNode(o, asFlow));
-      }
-      return new SequenceNode(Tag.SEQ, items, asFlow ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK);
-    }
-    if (v instanceof String s) {
-      return scalar(s, flow);
-    }
-    if (v == null) {
-      return new ScalarNode(Tag.NULL, "null", null, null, DumperOptions.ScalarStyle.PLAIN);
-    }
-    if (v instanceof Boolean b) {
-      return new ScalarNode(Tag.BOOL, b.toString(), null, null, DumperOptions.ScalarStyle.PLAIN);
-    }
-    if (v instanceof Integer || v instanceof Long || v instanceof BigInteger) {
-      return new ScalarNode(Tag.INT, v.toString(), null, null, DumperOptions.ScalarStyle.PLAIN);
-    }
-    if (v instanceof Double d) {
-      String text;
-      if (d.isNaN()) {
-        text = ".NaN";
-      } else if (d.isInfinite()) {
-        text = d > 0 ? ".inf" : "-.inf";
-      } else {
-        text = d.toString();
-      }
-      return new ScalarNode(Tag.FLOAT, text, null, null, DumperOptions.ScalarStyle.PLAIN);
-    }
-    return scalar(String.valueOf(v), flow);
-  }
-
-  private static ScalarNode scalar(String s, boolean flow) {
-    DumperOptions.ScalarStyle style = DumperOptions.ScalarStyle.PLAIN;
-    if (s.indexOf('\n') >= 0) {
-      style = flow ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : DumperOptions.ScalarStyle.LITERAL;
-    }
-    return new ScalarNode(Tag.STR, s, null, null, style);
-  }
-
-  private static boolean allShortScalars(List<?> l) {
-    for (Object o : l) {
-      if (o instanceof String s) {
-        if (s.indexOf('\n') >= 0 || s.length() > 60) {
-          return false;
-        }
-      } else if (o instanceof Map<?, ?> || o instanceof List<?> || o instanceof ToscaFunction) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -22,7 +22,8 @@ public final class Values {
    * @throws IllegalArgumentException if the value (or something inside it) is not a YAML value or a function
    */
   public static Object freeze(Object value) {
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof ToscaFunction) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof ToscaFunction
+        || Yaml11Scalars.isTimestamp(value)) {
       return value;
     }
     if (value instanceof Integer || value instanceof Long || value instanceof Double || value instanceof BigInteger
@@ -46,7 +47,7 @@ public final class Values {
       return e.name();
     }
     throw new IllegalArgumentException("not a TOSCA value: " + value.getClass().getName()
-        + " (use strings, numbers, booleans, lists, maps or ToscaFunction)");
+        + " (use strings, numbers, booleans, dates (LocalDate, LocalDateTime, OffsetDateTime), lists, maps or ToscaFunction)");
   }
 
   /** Returns an unmodifiable ordered deep copy of a map whose keys must be strings. */

@@ -176,6 +176,14 @@ public final class WaitSupport implements AutoCloseable {
   }
 
   /**
+   * Runs the blocking {@code call} on the executor and completes with its result. Cancelling the future before the
+   * call starts skips it; {@link #close()} cancels it like the other asynchronous operations.
+   */
+  public <T> CompletableFuture<T> supply(Supplier<T> call) {
+    return chain(call, CompletableFuture::completedFuture, null);
+  }
+
+  /**
    * Starts a wait that completes with {@code value} and, if the wait fails, runs {@code onFailure} with the cause
    * (on the executor) before completing exceptionally with that cause. Cancelling the returned future stops the
    * polling without running {@code onFailure}.

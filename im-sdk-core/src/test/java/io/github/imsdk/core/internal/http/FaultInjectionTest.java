@@ -50,8 +50,8 @@ class FaultInjectionTest {
   private static final String STATE = INF + "/state";
   private static final String TOSCA = "tosca_definitions_version: tosca_simple_yaml_1_0\nmetadata:\n"
       + "  infra_name: fault-demo\ntopology_template:\n  node_templates: {}\n";
-  private static final RetryPolicy POLICY = RetryPolicy.builder()
-      .backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2.0).jitter(0).maxAttempts(4).build();
+  private static final RetryPolicy POLICY = RetryPolicy.defaults()
+      .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2.0).withJitter(0).withMaxAttempts(4);
 
   private static ClientAndServer mock;
   private FakeTime time;

@@ -75,8 +75,8 @@ class RetrierTest {
   private final FakeTime time = new FakeTime();
   private final Inspector inspector = new Inspector();
   private final AtomicInteger invalidations = new AtomicInteger();
-  private final RetryPolicy policy = RetryPolicy.builder()
-      .backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2.0).jitter(0.0).build();
+  private final RetryPolicy policy = RetryPolicy.defaults()
+      .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2.0).withJitter(0.0);
   private final Retrier retrier = new Retrier(policy, time, () -> 0.5);
 
   private static ImTransportException timeout(String method, String path) {
@@ -223,7 +223,7 @@ class RetrierTest {
   @Test
   void stopsRetryingWhenTheNextPauseWouldPassTheDeadline() {
     // Given: each attempt takes 50 s of a 2 min deadline
-    Retrier slow = new Retrier(policy.toBuilder().maxAttempts(10).build(), time, () -> 0.5);
+    Retrier slow = new Retrier(policy.withMaxAttempts(10), time, () -> 0.5);
     Exchange<Resp> exchange = attempt -> {
       time.advance(Duration.ofSeconds(50));
       return Resp.of(503);

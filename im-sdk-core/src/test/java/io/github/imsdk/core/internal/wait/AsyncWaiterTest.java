@@ -78,7 +78,7 @@ class AsyncWaiterTest {
   }
 
   private static Wait fast() {
-    return Wait.configured().backoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2.0).jitter(0.0);
+    return Wait.configured().withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2.0).withJitter(0.0);
   }
 
   @Test

@@ -95,11 +95,11 @@ class WaitOverHttpTest {
   }
 
   private static Wait quick(Wait wait) {
-    return wait.backoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2.0).jitter(0);
+    return wait.withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2.0).withJitter(0);
   }
 
   private static Wait immediate(Wait wait) {
-    return wait.backoff(Duration.ZERO, Duration.ZERO, 1.0).jitter(0);
+    return wait.withBackoff(Duration.ZERO, Duration.ZERO, 1.0).withJitter(0);
   }
 
   @Test
@@ -151,7 +151,7 @@ class WaitOverHttpTest {
     states(state("running", "running"));
 
     // When / Then: polls at 0, 5, 15, 35 and 40 s of fake time
-    assertThatThrownBy(() -> inf.waitUntil(quick(Wait.configured()).timeout(Duration.ofSeconds(40))))
+    assertThatThrownBy(() -> inf.waitUntil(quick(Wait.configured()).withTimeout(Duration.ofSeconds(40))))
         .isInstanceOfSatisfying(ImWaitException.class, e -> {
           assertThat(e.reason()).isEqualTo(ImWaitException.Reason.TIMEOUT);
           assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(40));
@@ -375,7 +375,7 @@ class WaitOverHttpTest {
     List<WaitProgress> seen = new CopyOnWriteArrayList<>();
     CountDownLatch polled = new CountDownLatch(1);
     CompletableFuture<InfrastructureId> f = im.infrastructures().createAndWaitAsync(Template.tosca(TOSCA),
-        Wait.configured().backoff(Duration.ofMillis(1), Duration.ofMillis(1), 1).jitter(0), p -> {
+        Wait.configured().withBackoff(Duration.ofMillis(1), Duration.ofMillis(1), 1).withJitter(0), p -> {
           seen.add(p);
           polled.countDown();
         });

@@ -75,7 +75,7 @@ class WaiterTest {
   }
 
   private static Wait fast(Wait wait) {
-    return wait.backoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2.0).jitter(0.0);
+    return wait.withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2.0).withJitter(0.0);
   }
 
   @AfterEach
@@ -133,7 +133,7 @@ class WaiterTest {
         infra(State.UNCONFIGURED, State.CONFIGURED, State.UNCONFIGURED), infra(State.CONFIGURED));
 
     // When / Then
-    assertThatThrownBy(() -> await(fast(Wait.configured()).contmsgHeadLength(24), script))
+    assertThatThrownBy(() -> await(fast(Wait.configured()).withContmsgHeadLength(24), script))
         .isInstanceOfSatisfying(ImWaitException.class, e -> {
           assertThat(e.reason()).isEqualTo(ImWaitException.Reason.FAILED);
           assertThat(e.polls()).isEqualTo(3);
@@ -282,7 +282,7 @@ class WaiterTest {
   void timesOutWithAFinalPollAtTheDeadline() {
     // Given: pauses 5, 10, 20, 20 s would pass 40 s, so the last one is cut to the deadline
     Script script = new Script(infra(State.RUNNING, State.RUNNING));
-    Wait wait = fast(Wait.configured()).timeout(Duration.ofSeconds(40));
+    Wait wait = fast(Wait.configured()).withTimeout(Duration.ofSeconds(40));
 
     // When / Then
     assertThatThrownBy(() -> await(wait, script))
@@ -302,7 +302,7 @@ class WaiterTest {
   void jitterShortensPausesWithinItsFraction() {
     // Given
     Script script = new Script(infra(State.RUNNING), infra(State.RUNNING), infra(State.CONFIGURED));
-    Wait wait = Wait.configured().backoff(Duration.ofSeconds(10), Duration.ofSeconds(10), 1.0).jitter(0.2);
+    Wait wait = Wait.configured().withBackoff(Duration.ofSeconds(10), Duration.ofSeconds(10), 1.0).withJitter(0.2);
 
     // When: the random source gives 0.5, so 10 % off
     await(wait, script);

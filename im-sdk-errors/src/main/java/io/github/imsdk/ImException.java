@@ -1,7 +1,7 @@
 package io.github.imsdk;
 
 /**
- * Root of every exception the im-sdk throws for IM-related failures.
+ * Root of every exception the im-sdk throws on purpose: IM calls, credentials, waits and TOSCA templates.
  *
  * <p>It is unchecked: callers catch it (or one of its subclasses) where they can act on it. Messages never
  * contain the Authorization header, tokens, passwords or keys.
