@@ -35,6 +35,6 @@ record ExtensionConfig(ImVersion version, EmulatorTimings timings, boolean manua
 
   /** A {@code Wait.configured()} that polls at {@code interval} (up to 5x with backoff) for at most {@code timeout}. */
   static Wait fastWait(Duration interval, Duration timeout) {
-    return Wait.configured().backoff(interval, interval.multipliedBy(5), 1.5).timeout(timeout);
+    return Wait.configured().withBackoff(interval, interval.multipliedBy(5), 1.5).withTimeout(timeout);
   }
 }

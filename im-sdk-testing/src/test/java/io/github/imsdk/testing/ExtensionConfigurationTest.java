@@ -26,8 +26,8 @@ class ExtensionConfigurationTest {
         .imVersion(ImVersion.V2_0_0)
         .timings(EmulatorTimings.fast())
         .fault(Fault.nextVmsEndIn(State.FAILED))
-        .clientWait(Wait.configured().backoff(Duration.ofMillis(5), Duration.ofMillis(20), 1.5)
-            .timeout(Duration.ofSeconds(20)))
+        .clientWait(Wait.configured().withBackoff(Duration.ofMillis(5), Duration.ofMillis(20), 1.5)
+            .withTimeout(Duration.ofSeconds(20)))
         .build();
 
     @Test

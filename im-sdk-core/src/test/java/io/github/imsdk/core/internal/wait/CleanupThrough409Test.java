@@ -108,7 +108,7 @@ class CleanupThrough409Test {
 
     // When
     Throwable thrown = catchThrowable(() -> im.infrastructures().createAndWait(Template.tosca(TOSCA),
-        Wait.configured().timeout(Duration.ofMillis(1)), null));
+        Wait.configured().withTimeout(Duration.ofMillis(1)), null));
 
     // Then it timed out, and the cleanup went on until IM no longer knew it
     assertThat(thrown).isInstanceOfSatisfying(ImWaitException.class,
@@ -147,7 +147,7 @@ class CleanupThrough409Test {
 
     // When
     future[0] = im.infrastructures().createAndWaitAsync(Template.tosca(TOSCA),
-        Wait.configured().backoff(Duration.ZERO, Duration.ZERO, 1.0).jitter(0), p -> {
+        Wait.configured().withBackoff(Duration.ZERO, Duration.ZERO, 1.0).withJitter(0), p -> {
           try {
             started.await();
           } catch (InterruptedException e) {
@@ -173,7 +173,8 @@ class CleanupThrough409Test {
     deleteAnswers(2, HttpResponse.response().withStatusCode(200));
     java.util.concurrent.CountDownLatch polled = new java.util.concurrent.CountDownLatch(1);
     CompletableFuture<InfrastructureId> f = im.infrastructures().createAndWaitAsync(Template.tosca(TOSCA),
-        Wait.configured().backoff(Duration.ofMillis(1), Duration.ofMillis(1), 1).jitter(0), p -> polled.countDown());
+        Wait.configured().withBackoff(Duration.ofMillis(1), Duration.ofMillis(1), 1).withJitter(0),
+        p -> polled.countDown());
 
     // When the client is closed after the first poll
     try {
