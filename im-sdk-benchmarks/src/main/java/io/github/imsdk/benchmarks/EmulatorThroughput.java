@@ -20,7 +20,9 @@ import java.util.Locale;
  * alternate between the two servers, each gets a window of {@code --seconds} (default 1) per round, after one
  * warm-up window each; the medians over rounds are reported, and the ratio is taken within each round.
  *
- * <pre>{@code java -cp im-sdk-benchmarks/target/im-sdk-benchmarks.jar io.github.imsdk.benchmarks.EmulatorThroughput}</pre>
+ * <pre>{@code
+ * java -cp im-sdk-benchmarks/target/im-sdk-benchmarks.jar io.github.imsdk.benchmarks.EmulatorThroughput
+ * }</pre>
  */
 public final class EmulatorThroughput {
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     .imVersion(ImVersion.V2_0_0)
  *     .timings(EmulatorTimings.fast())
  *     .fault(Fault.nextVmsEndIn(State.FAILED))
- *     .clientWait(Wait.configured().backoff(Duration.ofMillis(5), Duration.ofMillis(50), 2))
+ *     .clientWait(Wait.configured().withBackoff(Duration.ofMillis(5), Duration.ofMillis(50), 2))
  *     .build();
  * }</pre>
  *

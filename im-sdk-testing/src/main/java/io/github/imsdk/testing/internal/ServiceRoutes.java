@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The service's own routes: {@code /} (IM 2.0's Swagger page or 1.19.2's document), {@code /openapi.json}, {@code /version}. */
+/**
+ * The service's own routes: {@code /} (IM 2.0's Swagger page or 1.19.2's document), {@code /openapi.json} and
+ * {@code /version}.
+ */
 final class ServiceRoutes {
 
   private final EngineState s;

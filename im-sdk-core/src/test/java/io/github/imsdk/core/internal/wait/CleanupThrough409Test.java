@@ -173,7 +173,8 @@ class CleanupThrough409Test {
     deleteAnswers(2, HttpResponse.response().withStatusCode(200));
     java.util.concurrent.CountDownLatch polled = new java.util.concurrent.CountDownLatch(1);
     CompletableFuture<InfrastructureId> f = im.infrastructures().createAndWaitAsync(Template.tosca(TOSCA),
-        Wait.configured().withBackoff(Duration.ofMillis(1), Duration.ofMillis(1), 1).withJitter(0), p -> polled.countDown());
+        Wait.configured().withBackoff(Duration.ofMillis(1), Duration.ofMillis(1), 1).withJitter(0),
+        p -> polled.countDown());
 
     // When the client is closed after the first poll
     try {
