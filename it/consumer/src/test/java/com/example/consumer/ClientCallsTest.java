@@ -16,6 +16,14 @@ import io.github.imsdk.testing.ImEmulator;
 import io.github.imsdk.tosca.ContainerRecipe;
 import io.github.imsdk.tosca.ToscaTemplate;
 import io.github.imsdk.tosca.ToscaValidationException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +66,47 @@ class ClientCallsTest {
       assertNotNull(thrown);
       assertEquals(0, emulator.infrastructures().size(), "the deployment was destroyed on close");
     }
+  }
+
+  // Jersey logs through java.util.logging, once per JVM for start-up problems; a user's console shows its
+  // WARNINGs. Captured from before this class's first client.
+  private static final Logger JERSEY = Logger.getLogger("org.glassfish.jersey");
+  private static final List<LogRecord> WARNINGS = new CopyOnWriteArrayList<>();
+  private static final Handler CAPTURE = new Handler() {
+    @Override
+    public void publish(LogRecord r) {
+      if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+        WARNINGS.add(r);
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
+
+  @BeforeAll
+  static void captureJerseyWarnings() {
+    JERSEY.addHandler(CAPTURE);
+  }
+
+  @AfterAll
+  static void stopCapturing() {
+    JERSEY.removeHandler(CAPTURE);
+  }
+
+  @Test
+  void startingAClientLogsNoMissingProviderWarning() {
+    try (ImEmulator emulator = ImEmulator.builder().timings(EmulatorTimings.instant()).build();
+        InfrastructureManager im = InfrastructureManager.builder()
+            .endpoint(emulator.endpoint()).credentials(emulator.credentials()).build()) {
+      im.infrastructures().list();
+    }
+    // (the per-create "restricted header" warning is a separate, documented matter; this is the start-up one)
+    assertEquals(List.of(), WARNINGS.stream().map(LogRecord::getMessage)
+        .filter(m -> m != null && m.contains("was not found")).toList());
   }
 
   @Test

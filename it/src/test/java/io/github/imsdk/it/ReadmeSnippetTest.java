@@ -49,7 +49,8 @@ class ReadmeSnippetTest {
     // The BOM has no parent (users must not inherit our build), so it repeats the parent's versions.
     String parent = Readme.read("pom.xml");
     String bom = Readme.read("im-sdk-bom/pom.xml");
-    for (String p : List.of("jackson.version", "jersey.version", "slf4j.version", "snakeyaml.version")) {
+    for (String p : List.of("jackson.version", "jersey.version", "slf4j.version", "snakeyaml.version",
+        "jakarta.activation.version")) {
       assertThat(property(bom, p)).as("im-sdk-bom's %s", p).isEqualTo(property(parent, p));
     }
   }
