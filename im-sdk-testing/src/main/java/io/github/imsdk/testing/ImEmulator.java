@@ -46,7 +46,8 @@ public final class ImEmulator implements AutoCloseable {
   private final Credentials credentials;
 
   private ImEmulator(Builder b) {
-    Settings settings = new Settings(b.timings.pending(), b.timings.configure(), b.clock, b.remoteImports,
+    Settings settings = new Settings(b.timings.pending(), b.timings.configure(), b.timings.adding(),
+        b.timings.deleting(), b.clock, b.remoteImports,
         b.oidcIssuers == null ? null : Set.copyOf(b.oidcIssuers), b.version == ImVersion.V2_0_0,
         Set.copyOf(b.nodeTypes));
     this.engine = new Engine(settings);
