@@ -172,6 +172,19 @@ class OpenSshIntegrationTest {
   }
 
   @Test
+  void anInteractiveShellGetsAPseudoTerminalOfTheRequestedTypeAndSize() {
+    try (SshSession ssh = connect(vmByPassword())) {
+      var out = new java.io.ByteArrayOutputStream();
+      var in = new java.io.ByteArrayInputStream(
+          "echo TERM=$TERM; stty size; tty; exit 7\n".getBytes(StandardCharsets.UTF_8));
+      int code = ssh.shell(new Pty("xterm-256color", 132, 43), in, out, Duration.ofSeconds(30));
+      String screen = out.toString(StandardCharsets.UTF_8);
+      assertThat(code).isEqualTo(7);
+      assertThat(screen).contains("TERM=xterm-256color").contains("43 132").contains("/dev/pts/");
+    }
+  }
+
+  @Test
   void sftpUploadsAndDownloadsByteForByte() throws Exception {
     byte[] data = new byte[300_000];
     new SecureRandom().nextBytes(data);
@@ -279,6 +292,14 @@ class OpenSshIntegrationTest {
     try (SshSession ssh = SshSession.builder().target(vmByPassword()).hostKeys(HostKeyPolicy.strict(known))
         .connect()) {
       assertThat(ssh.run("echo ok").stdout()).isEqualTo("ok\n");
+    }
+
+    // A file hashed by OpenSSH (ssh-keygen -H, HashKnownHosts) is read too
+    OpenSshServer.run(java.util.List.of("ssh-keygen", "-q", "-H", "-f", known.toString()));
+    assertThat(Files.readString(known)).contains("|1|").doesNotContain("[127.0.0.1]");
+    try (SshSession ssh = SshSession.builder().target(vmByPassword()).hostKeys(HostKeyPolicy.strict(known))
+        .connect()) {
+      assertThat(ssh.run("echo hashed").stdout()).isEqualTo("hashed\n");
     }
   }
 
