@@ -60,7 +60,9 @@ final class Hop implements AutoCloseable {
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     client.setServerKeyVerifier(verifier);
     CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, options.connectTimeout());
-    CoreModuleProperties.AUTH_TIMEOUT.set(client, options.authTimeout());
+    // MINA's own session timer is only a backstop: the caller's bounds are applied here, with clear errors.
+    CoreModuleProperties.AUTH_TIMEOUT.set(client,
+        options.connectTimeout().plus(options.authTimeout()).plus(Duration.ofSeconds(5)));
     client.start();
     ClientSession session = null;
     try {
@@ -146,6 +148,12 @@ final class Hop implements AutoCloseable {
     hostKeyCheck(verifier);
     if (!f.isSuccess()) {
       Throwable cause = f.getException();
+      String reason = cause == null ? "" : String.valueOf(cause.getMessage());
+      if (!reason.contains("authentication methods")) {
+        // Not a refusal of our credentials: the connection ended first (not SSH, key exchange failed, closed).
+        throw new SshException("SSH connection to " + t.host() + ":" + t.port() + " ended before authentication"
+            + (cause == null ? "" : ": " + reason), cause);
+      }
       String methods = (t.passwords().isEmpty() ? "" : t.passwords().size() + " password(s)")
           + (t.passwords().isEmpty() || t.privateKeys().isEmpty() ? "" : " and ")
           + (t.privateKeys().isEmpty() ? "" : t.privateKeys().size() + " private key(s)");
