@@ -255,6 +255,39 @@ class OpenSshIntegrationTest {
   }
 
   @Test
+  void aVmBehindAProxyHostIsReachedFromWhatImSays() throws Exception {
+    // Given IM's RADL-JSON for a VM whose private network has proxy_host/proxy_key (shaped like the recorded
+    // answer 130 of the second set) pointing at the gateway sshd, and whose public mapping reaches the VM sshd
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var radl = json.createArrayNode();
+    radl.addObject().put("class", "network").put("id", "public").put("outbound", "yes")
+        .put("outports", vm.port() + "/tcp-22/tcp");
+    radl.addObject().put("class", "network").put("id", "private").put("outbound", "no")
+        .put("proxy_host", user.name + "@127.0.0.1:" + jump.port()).put("proxy_key", jumpKey);
+    radl.addObject().put("class", "system").put("id", "node").put("state", "configured")
+        .put("net_interface.0.connection", "public").put("net_interface.0.ip", "127.0.0.1")
+        .put("net_interface.1.connection", "private").put("net_interface.1.ip", "10.0.0.7")
+        .put("disk.0.os.credentials.username", user.name).put("disk.0.os.credentials.password", user.password);
+    String body = json.writeValueAsString(json.createObjectNode().set("radl", radl));
+    io.github.imsdk.core.VmInfo info = io.github.imsdk.core.internal.radl.VmInfoParser.toVmInfo("0",
+        io.github.imsdk.core.internal.radl.VmInfoParser.aspectsFromJson(json.readTree(body)), body);
+
+    // When the session is opened from that VmInfo alone
+    int directTcpipBefore = count(jump.logText(), "server_request_direct_tcpip");
+    try (SshSession ssh = SshSession.builder().vm(info).hostKeys(HostKeyPolicy.acceptAny()).connect()) {
+      // Then it logs in to the VM through the gateway
+      assertThat(ssh.target().toString()).isEqualTo(user.name + "@127.0.0.1:" + vm.port() + " via " + user.name
+          + "@127.0.0.1:" + jump.port());
+      assertThat(ssh.run("whoami").stdout()).isEqualTo(user.name + "\n");
+    }
+    assertThat(count(jump.logText(), "server_request_direct_tcpip")).isGreaterThan(directTcpipBefore);
+  }
+
+  private static int count(String text, String word) {
+    return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
+  }
+
+  @Test
   void trustOnFirstUseRecordsTheKeyThenRefusesAChangedOne() throws Exception {
     Path knownHosts = tmp.resolve("tofu/known_hosts");
     HostKeyPolicy tofu = HostKeyPolicy.trustOnFirstUse(knownHosts);
