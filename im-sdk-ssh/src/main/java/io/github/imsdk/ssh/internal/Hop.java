@@ -7,13 +7,9 @@ import io.github.imsdk.ssh.SshHostKeyException;
 import io.github.imsdk.ssh.SshOptions;
 import io.github.imsdk.ssh.SshTarget;
 import io.github.imsdk.ssh.SshTimeoutException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -21,9 +17,7 @@ import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,25 +105,8 @@ final class Hop implements AutoCloseable {
   }
 
   private static List<KeyPair> keyPairs(ClientSession session, SshTarget t, int index) {
-    String pem = t.privateKeys().get(index).strip() + "\n";
     NamedResource name = NamedResource.ofName("private key " + (index + 1) + " of " + t.user() + "@" + t.host());
-    List<KeyPair> out = new ArrayList<>();
-    try {
-      Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(session, name,
-          new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)), FilePasswordProvider.EMPTY);
-      if (pairs != null) {
-        pairs.forEach(out::add);
-      }
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      // The parser's message names the format problem, never the key material.
-      throw new SshAuthenticationException("cannot read " + name.getName() + " (expected an unencrypted PEM or "
-          + "OpenSSH private key): " + e.getClass().getSimpleName(), e);
-    }
-    if (out.isEmpty()) {
-      throw new SshAuthenticationException("cannot read " + name.getName() + ": no key found in the text "
-          + "(expected an unencrypted PEM or OpenSSH private key)");
-    }
-    return out;
+    return PrivateKeys.read(session, name, t.privateKeys().get(index));
   }
 
   private static void authenticate(ClientSession session, SshTarget t, KnownHostsVerifier verifier, Duration d) {
