@@ -1,5 +1,6 @@
 package io.github.imsdk.testing.internal;
 
+import io.github.imsdk.testing.VmSshAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param oidcIssuers issuers whose tokens are accepted; {@code null} accepts any issuer
  * @param imV2 whether to answer like IM 2.0 instead of 1.19.2
  * @param extraNodeTypes TOSCA node types accepted besides the built-in list
+ * @param vmSshAccess the SSH server VMs stand for, or {@code null} for made-up addresses and passwords
  */
 public record Settings(
     Duration pending,
@@ -26,4 +28,5 @@ public record Settings(
     boolean remoteImports,
     Set<String> oidcIssuers,
     boolean imV2,
-    Set<String> extraNodeTypes) {}
+    Set<String> extraNodeTypes,
+    VmSshAccess vmSshAccess) {}
