@@ -2,6 +2,8 @@ package io.github.imsdk.testing.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import io.github.imsdk.testing.EmulatedCloud;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Set;
  * @param oidcIssuers issuers whose tokens are accepted; {@code null} accepts any issuer
  * @param imV2 whether to answer like IM 2.0 instead of 1.19.2
  * @param extraNodeTypes TOSCA node types accepted besides the built-in list
+ * @param clouds the configured clouds by id; a Dummy line without an entry behaves as {@link EmulatedCloud#dummy()}
  */
 public record Settings(
     Duration pending,
@@ -22,4 +25,13 @@ public record Settings(
     boolean remoteImports,
     Set<String> oidcIssuers,
     boolean imV2,
-    Set<String> extraNodeTypes) {}
+    Set<String> extraNodeTypes,
+    Map<String, EmulatedCloud> clouds) {
+
+  /** Returns how the cloud {@code id} behaves. */
+  public EmulatedCloud cloud(String id) {
+    return clouds.getOrDefault(id, DEFAULT_CLOUD);
+  }
+
+  private static final EmulatedCloud DEFAULT_CLOUD = EmulatedCloud.dummy();
+}
