@@ -3,6 +3,8 @@ package io.github.imsdk.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.imsdk.auth.AuthLine;
+import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.ImageWish;
 import io.github.imsdk.core.InfrastructureManager;
 import io.github.imsdk.core.PlacementEvent;
@@ -143,6 +145,36 @@ class PlacementTest {
       assertThat(roomiest.imageUrl()).isEqualTo("mock0://b/img");
       assertThat(first.site()).isEqualTo("a");
       assertThat(createdOn(im)).containsExactlyInAnyOrder("b.emulated", "a.emulated");
+    }
+  }
+
+  @Test
+  void egiSitesOfAVoGetEgiImageUrls() throws IOException {
+    // Given EGI lines for two VOs, the emulator answering as the two sites of one VO
+    try (ImEmulator emulator = ImEmulator.builder().timings(EmulatorTimings.instant())
+            .cloud("cesga", EmulatedCloud.dummy().withQuota("cores", 10, 10))
+            .cloud("incd", EmulatedCloud.dummy())
+            .build();
+         InfrastructureManager im = InfrastructureManager.builder().endpoint(emulator.endpoint())
+             .credentials(Credentials.of(emulator.credentials().lines().get(0),
+                 AuthLine.builder("EGI").id("cesga").set("host", "CESGA").set("vo", "vo.access.egi.eu")
+                     .set("token", "t0k3n").build(),
+                 AuthLine.builder("EGI").id("ifca").set("host", "IFCA-LCG2").set("vo", "biomed")
+                     .set("token", "t0k3n").build(),
+                 AuthLine.builder("EGI").id("incd").set("host", "INCD").set("vo", "vo.access.egi.eu")
+                     .set("token", "t0k3n").build()))
+             .retryPolicy(RetryPolicy.none()).build()) {
+
+      // When
+      PlacementResult r = im.placement().deploy(needingFourCores(), PlacementOptions.defaults()
+          .withEgiVo("vo.access.egi.eu").withImage(ImageWish.egi("ubuntu-22.04")), null);
+
+      // Then only the VO's sites were candidates, and the VM boots the EGI image URL of the site it landed on
+      assertThat(r.site()).isEqualTo("incd");
+      assertThat(r.passedOver()).containsExactly(Map.entry("cesga", "0 cores free, needs 4"));
+      assertThat(r.imageUrl()).isEqualTo("egi://INCD/ubuntu-22.04?vo.access.egi.eu");
+      assertThat(im.infrastructure(r.id()).vm("0").info().propertyString("disk.0.image.url"))
+          .hasValue("egi://INCD/ubuntu-22.04?vo.access.egi.eu");
     }
   }
 }
