@@ -73,6 +73,7 @@ class PlacementTest {
 
       // Then it landed on the working site with its image, and the others' reasons are kept
       assertThat(r.site()).isEqualTo("good");
+      assertThat(r.siteEndpoint()).isEqualTo("good.emulated");
       assertThat(r.imageUrl()).isEqualTo(UBUNTU);
       assertThat(r.passedOver()).containsOnlyKeys("noimage", "full", "broken");
       assertThat(r.passedOver().get("noimage")).isEqualTo("no image matching ubuntu 22.04");

@@ -104,8 +104,10 @@ public final class PlacementEngine implements Placement {
       pool.shutdownNow();
     }
     Duration surveyTime = Duration.ofNanos(System.nanoTime() - start);
+    Map<String, String> endpoints = new LinkedHashMap<>();
+    sites.forEach(s -> s.value("host").ifPresent(h -> endpoints.put(s.id(), h)));
     for (SiteFit fit : options.ranking().rank(fitting)) {
-      Optional<PlacementResult> landed = attempt(valid, fit, options, events, passed, surveyTime);
+      Optional<PlacementResult> landed = attempt(valid, fit, options, events, passed, surveyTime, endpoints);
       if (landed.isPresent()) {
         return landed.get();
       }
@@ -165,7 +167,8 @@ public final class PlacementEngine implements Placement {
   }
 
   private Optional<PlacementResult> attempt(ToscaTemplate valid, SiteFit fit, PlacementOptions options,
-      Consumer<PlacementEvent> events, Map<String, String> passed, Duration surveyTime) {
+      Consumer<PlacementEvent> events, Map<String, String> passed, Duration surveyTime,
+      Map<String, String> endpoints) {
     String site = fit.site();
     events.accept(new PlacementEvent(site, Kind.CHOSEN, "chosen"));
     Template pinned = Template.of(Pinning.pin(valid, site, fit.imageUrl()));
@@ -196,7 +199,8 @@ public final class PlacementEngine implements Placement {
     events.accept(new PlacementEvent(site, Kind.LANDED, "deployed as " + id
         + (fit.imageUrl().isEmpty() ? "" : " with image " + fit.imageUrl())));
     Map<String, String> others = new LinkedHashMap<>(passed);
-    return Optional.of(new PlacementResult(site, fit.imageUrl(), id, others, surveyTime));
+    return Optional.of(new PlacementResult(site, endpoints.getOrDefault(site, ""), fit.imageUrl(), id, others,
+        surveyTime));
   }
 
   private static Map<String, String> ordered(List<Candidates.Site> sites, Map<String, String> passed) {
