@@ -103,8 +103,10 @@ class PlacementTest {
             .cloud("refusing", withUbuntu().withCreatesRefused("Quota exceeded for instances"))
             .cloud("broken", withUbuntu().withFailingVms())
             .cloud("slow", withUbuntu().withAnswerDelay(Duration.ofSeconds(30)))
+            .cloud("erroring", withUbuntu())
             .build();
          InfrastructureManager im = client(emulator)) {
+      emulator.inject(Fault.serverError("GET", "/clouds/erroring/quotas", 500));
 
       // When
       PlacementException e = catchThrowableOfType(() -> im.placement().deploy(needingFourCores(),
@@ -112,13 +114,14 @@ class PlacementTest {
               .withSiteTimeout(Duration.ofSeconds(3)), null), PlacementException.class);
 
       // Then every site's reason is listed, in candidate order, and nothing is left
-      assertThat(e.reasons()).containsOnlyKeys("noimage", "full", "refusing", "broken", "slow");
-      assertThat(e.reasons().keySet()).containsExactly("noimage", "full", "refusing", "broken", "slow");
+      assertThat(e.reasons().keySet()).containsExactly("noimage", "full", "refusing", "broken", "slow",
+          "erroring");
       assertThat(e.reasons().get("noimage")).isEqualTo("no image matching ubuntu 22.04");
       assertThat(e.reasons().get("full")).isEqualTo("0 instances free, needs 1");
       assertThat(e.reasons().get("refusing")).startsWith("create refused:").contains("Quota exceeded for instances");
       assertThat(e.reasons().get("broken")).contains("destroyed infrastructure");
       assertThat(e.reasons().get("slow")).isEqualTo("no answer within 3 s");
+      assertThat(e.reasons().get("erroring")).startsWith("no usable answer:").contains("500");
       assertThat(e).hasMessageContaining("site full: 0 instances free, needs 1");
       assertThat(emulator.infrastructures()).isEmpty();
       assertThat(createdOn(im)).containsExactly("broken.emulated:deleted");
