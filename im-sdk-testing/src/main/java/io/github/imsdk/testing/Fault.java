@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * <pre>{@code
  * emulator.inject(Fault.nextVmsEndIn(State.UNCONFIGURED));                       // the next VM fails to configure
- * emulator.inject(Fault.serverError("GET", "/infrastructures/[^/]+/state", 503).times(2));
+ * emulator.inject(Fault.serverError("GET", "/infrastructures/[^/]+/state", 503).withTimes(2));
  * emulator.inject(Fault.delay("POST", "/infrastructures", Duration.ofSeconds(5)));
  * }</pre>
  */
@@ -36,7 +36,7 @@ public final class Fault {
 
   /**
    * Makes the next VM created end in {@code outcome} instead of {@code configured}: {@link State#FAILED} (it
-   * never runs) or {@link State#UNCONFIGURED} (contextualization fails). Applies once unless {@link #times(int)}.
+   * never runs) or {@link State#UNCONFIGURED} (contextualization fails). Applies once unless {@link #withTimes(int)}.
    *
    * @throws IllegalArgumentException for any other state
    */
@@ -50,7 +50,7 @@ public final class Fault {
 
   /**
    * Makes requests whose method and path match wait {@code delay} before being answered; applies to every
-   * matching request unless {@link #times(int)}.
+   * matching request unless {@link #withTimes(int)}.
    *
    * @param method HTTP method, or {@code null} for any
    * @param pathRegex regular expression the whole request path must match, e.g. {@code /infrastructures/.*}
@@ -65,7 +65,7 @@ public final class Fault {
 
   /**
    * Makes requests whose method and path match answer {@code status} with an IM-style error body; applies to
-   * every matching request unless {@link #times(int)}.
+   * every matching request unless {@link #withTimes(int)}.
    *
    * @param method HTTP method, or {@code null} for any
    * @param pathRegex regular expression the whole request path must match
@@ -79,11 +79,12 @@ public final class Fault {
   }
 
   /**
-   * Returns this fault limited to the first {@code n} matching requests (or VMs).
+   * Returns a copy of this fault limited to the first {@code n} matching requests (or VMs); {@link #times()} reads
+   * the limit.
    *
    * @throws IllegalArgumentException if {@code n} is not positive
    */
-  public Fault times(int n) {
+  public Fault withTimes(int n) {
     if (n <= 0) {
       throw new IllegalArgumentException("times must be positive, not " + n);
     }
@@ -120,6 +121,11 @@ public final class Fault {
   }
 
   int count() {
+    return times;
+  }
+
+  /** Returns how many matching requests (or VMs) this fault applies to; negative means every one. */
+  public int times() {
     return times;
   }
 

@@ -6,6 +6,7 @@ import io.github.imsdk.core.InfrastructureId;
 import io.github.imsdk.core.State;
 import io.github.imsdk.testing.internal.EmulatorServer;
 import io.github.imsdk.testing.internal.Engine;
+import io.github.imsdk.testing.internal.Exchange;
 import io.github.imsdk.testing.internal.Settings;
 import java.net.InetAddress;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -46,13 +48,17 @@ public final class ImEmulator implements AutoCloseable {
   private final EmulatorServer server;
   private final Engine engine;
   private final Credentials credentials;
+  private final RequestJournal journal = new RequestJournal();
+  private final Clock clock;
 
   private ImEmulator(Builder b) {
-    Settings settings = new Settings(b.timings.pending(), b.timings.configure(), b.clock, b.remoteImports,
+    Settings settings = new Settings(b.timings.pending(), b.timings.configure(), b.timings.adding(),
+        b.timings.deleting(), b.clock, b.remoteImports,
         b.oidcIssuers == null ? null : Set.copyOf(b.oidcIssuers), b.version == ImVersion.V2_0_0,
         Set.copyOf(b.nodeTypes), Map.copyOf(b.clouds));
     this.engine = new Engine(settings);
-    this.server = new EmulatorServer(engine, b.host, b.port);
+    this.clock = b.clock;
+    this.server = new EmulatorServer(engine, b.host, b.port, this::record);
     byte[] secret = new byte[9];
     new SecureRandom().nextBytes(secret);
     List<AuthLine> lines = new ArrayList<>();
@@ -108,6 +114,21 @@ public final class ImEmulator implements AutoCloseable {
   public Optional<State> state(InfrastructureId id) {
     Objects.requireNonNull(id, "id");
     return engine.stateOf(id.value());
+  }
+
+  private void record(Exchange x) {
+    synchronized (journal) {
+      journal.add(new RecordedRequest(journal.nextSequence(), clock.instant(), x.method().toUpperCase(Locale.ROOT),
+          x.path(), x.query(), x.requestHeaders(), x.requestBody()));
+    }
+  }
+
+  /**
+   * Returns the journal of every request this emulator received, in order; {@link ImEmulatorExtension} clears it
+   * before each test.
+   */
+  public RequestJournal journal() {
+    return journal;
   }
 
   /** Adds a fault; it applies to requests and VMs from now on. */

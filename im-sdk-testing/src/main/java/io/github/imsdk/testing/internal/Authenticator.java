@@ -30,12 +30,14 @@ final class Authenticator {
    */
   Caller authenticate(Exchange x, String prefix, boolean strict) {
     String h = x.header("Authorization");
-    if (h == null || h.isBlank()) {
+    // IM 2.0 treats an empty header as missing; 1.19.2 parses it as no lines (then "No credentials provided").
+    if (h == null || (h.isBlank() && settings.imV2())) {
       throw new HttpError(401, "No authentication data provided");
     }
+    undecodable(h);
     Credentials c;
     try {
-      c = Credentials.parseHeader(h);
+      c = h.isBlank() ? Credentials.of(List.of()) : Credentials.parseHeader(h);
     } catch (RuntimeException e) {
       throw settings.imV2() ? new HttpError(500, "Incorrect value in auth item id")
           : new HttpError(401, "No authentication data provided");
@@ -51,11 +53,14 @@ final class Authenticator {
       Optional<String> token = literal(line, "token");
       if (token.isPresent()) {
         ids.add(tokenIdentity(token.get(), prefix, code));
-      } else if (user.isPresent() && pass.isPresent()) {
+      } else if (user.isPresent()) {
         if (user.get().startsWith("__OPENID__")) {
           throw new HttpError(code, prefix + "Invalid InfrastructureManager credentials. Invalid username.");
         }
-        ids.add(new Model.Identity(user.get(), pass.get(), false));
+        // IM has no user database: a username without a password is an identity of its own.
+        ids.add(new Model.Identity(user.get(), pass.orElse(null), false));
+      } else if (pass.isPresent()) {
+        throw new HttpError(code, prefix + "No username nor token for the InfrastructureManager.");
       }
     }
     if (ids.isEmpty()) {
@@ -64,18 +69,46 @@ final class Authenticator {
     return new Caller(ids, c);
   }
 
+  /**
+   * Headers IM cannot decode at all: {@code Basic} with bad base64 and a JSON object instead of a list. IM 1.19.2
+   * answers 401 {@code No authentication data provided}; 2.0 answers 500 with the Python exception's text.
+   */
+  private void undecodable(String h) {
+    String t = h.strip();
+    String v2 = null;
+    if (t.startsWith("Basic ")) {
+      try {
+        Base64.getDecoder().decode(t.substring(6).strip());
+      } catch (IllegalArgumentException e) {
+        v2 = "Invalid base64-encoded string: " + e.getMessage();
+      }
+    } else if (t.startsWith("{")) {
+      v2 = "string indices must be integers, not 'str'";
+    }
+    if (v2 != null) {
+      throw settings.imV2() ? new HttpError(500, v2) : new HttpError(401, "No authentication data provided");
+    }
+  }
+
   private static Optional<String> literal(AuthLine line, String key) {
     return line.value(key).map(CredentialValue::resolve);
   }
 
   Model.Identity tokenIdentity(String token, String prefix, int code) {
     String[] parts = token.split("\\.");
-    Map<?, ?> claims;
+    String payload;
     try {
       if (parts.length < 2) {
-        throw new IllegalArgumentException("not a JWT");
+        throw new IllegalArgumentException("incorrect padding");
       }
-      String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+      payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // IM answers 400 on every endpoint for a token it cannot decode.
+      throw new HttpError(400, prefix + "Error trying to decode OIDC auth token: (b'" + token
+          + "', 'incorrect padding')");
+    }
+    Map<?, ?> claims;
+    try {
       // A payload of JSON null, a number or a list is no claim set: the same answer as an undecodable token.
       if (!(Json.parse(payload) instanceof Map<?, ?> m)) {
         throw new IllegalArgumentException("JWT payload is not a JSON object");

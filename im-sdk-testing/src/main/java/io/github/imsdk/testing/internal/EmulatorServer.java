@@ -15,23 +15,34 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Serves an {@link Engine} over HTTP on a loopback address with the JDK's built-in server. */
 public final class EmulatorServer implements AutoCloseable {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final Engine engine;
+  private final Consumer<Exchange> journal;
 
   /**
-   * Binds {@code host:port} (port 0 picks a free one) and starts serving.
+   * Binds {@code host:port} (port 0 picks a free one) and starts serving; {@code journal} sees every request
+   * before the engine answers it.
    *
    * @throws UncheckedIOException if the address cannot be bound
    */
-  public EmulatorServer(Engine engine, String host, int port) {
+  public EmulatorServer(Engine engine, String host, int port, Consumer<Exchange> journal) {
     this.engine = engine;
+    this.journal = journal;
+    // The JDK server writes headers and body separately; with Nagle on, each answer then waits ~40 ms for the
+    // client's delayed ACK. The server reads this property once, when its first instance is made in the JVM, so a
+    // value the user set wins (as in im-sdk-benchmarks' stub).
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 64);
     } catch (IOException e) {
@@ -75,6 +86,7 @@ public final class EmulatorServer implements AutoCloseable {
       Exchange x = new Exchange(http.getRequestMethod(), http.getRequestURI().getRawPath() == null ? "/"
           : URLDecoder.decode(http.getRequestURI().getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8),
           query(http.getRequestURI().getRawQuery()), headers, body, base);
+      journal.accept(x);
       engine.handle(x);
       byte[] out = x.responseBody.getBytes(StandardCharsets.UTF_8);
       http.getResponseHeaders().set("Content-Type", x.contentType);

@@ -58,11 +58,13 @@ public final class Engine {
 
   /** Returns the ids of the infrastructures that exist now (of every owner). */
   public synchronized List<String> infrastructureIds() {
+    state.sweep();
     return List.copyOf(state.infras.keySet());
   }
 
   /** Returns the state of an infrastructure now, if it exists. */
   public synchronized Optional<State> stateOf(String id) {
+    state.sweep();
     Model.Infra inf = state.infras.get(id);
     return inf == null ? Optional.empty() : Optional.of(inf.state(state.now()));
   }
@@ -80,6 +82,7 @@ public final class Engine {
         throw new HttpError(error.get().status(), "Injected fault: " + x.method + " " + x.path);
       }
       synchronized (this) {
+        state.sweep();
         route(x);
       }
     } catch (HttpError e) {

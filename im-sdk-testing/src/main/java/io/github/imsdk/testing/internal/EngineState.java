@@ -1,5 +1,6 @@
 package io.github.imsdk.testing.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,35 @@ final class EngineState {
 
   Instant now() {
     return settings.clock().instant();
+  }
+
+  /** Ends the asynchronous destroys whose window has passed; called under the lock before each request. */
+  void sweep() {
+    Instant now = now();
+    infras.values().removeIf(inf -> {
+      if (inf.deletingUntil == null) {
+        return false;
+      }
+      Instant half = inf.deletingFrom.plus(Duration.between(inf.deletingFrom, inf.deletingUntil).dividedBy(2));
+      if (!now.isBefore(half)) {
+        inf.vms.forEach(v -> v.deleted = true);
+      }
+      return !now.isBefore(inf.deletingUntil);
+    });
+  }
+
+  /**
+   * Contextualizes the VMs that were never contextualized (added with {@code context=0}), as IM does when a later
+   * AddResource or RemoveResource runs with the default context.
+   */
+  void contextualizeRest(Model.Infra inf) {
+    Instant now = now();
+    for (Model.Vm v : inf.vms) {
+      if (!v.deleted && v.doneAt == null) {
+        Instant start = now.isBefore(v.runningAt) ? v.runningAt : now;
+        v.doneAt = start.plus(inf.ctxtDisabled ? Duration.ZERO : settings.configure());
+      }
+    }
   }
 
   boolean imV2() {

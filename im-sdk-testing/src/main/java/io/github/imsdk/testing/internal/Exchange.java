@@ -10,6 +10,7 @@ public final class Exchange {
   final String path;
   final Map<String, String> query;
   final Map<String, String> headers;
+  private final Map<String, String> rawHeaders;
   final String body;
   final String baseUrl;
 
@@ -29,6 +30,7 @@ public final class Exchange {
     this.method = method;
     this.path = path;
     this.query = query;
+    this.rawHeaders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     this.headers = new LinkedHashMap<>();
     headers.forEach((k, v) -> this.headers.put(k.toLowerCase(Locale.ROOT), v));
     this.body = body == null ? "" : body;
@@ -37,6 +39,31 @@ public final class Exchange {
 
   String header(String name) {
     return headers.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Returns the request method as sent. */
+  public String method() {
+    return method;
+  }
+
+  /** Returns the decoded request path, without the query. */
+  public String path() {
+    return path;
+  }
+
+  /** Returns the decoded query parameters. */
+  public Map<String, String> query() {
+    return java.util.Collections.unmodifiableMap(query);
+  }
+
+  /** Returns the request headers as received. */
+  public Map<String, String> requestHeaders() {
+    return rawHeaders;
+  }
+
+  /** Returns the request body; empty when there was none. */
+  public String requestBody() {
+    return body;
   }
 
   /** Returns the answer's status code. */

@@ -51,7 +51,7 @@ final class InfraProperties {
       case "radl" -> s.answers.plainOrJson(x, "radl", inf.radl.text(), inf.radl.text());
       case "tosca" -> {
         requireTosca(inf, "tosca");
-        String yaml = inf.tosca;
+        String yaml = PyYamlDump.of(inf.tosca);
         // IM 1.19.2 refuses Accept: text/plain here (415); 2.0 serves it.
         if (s.answers.negotiate(x, s.imV2() ? "text/plain" : "text/yaml", true) == Answers.Out.JSON) {
           s.answers.json(x, Map.of("tosca", yaml));
@@ -83,7 +83,7 @@ final class InfraProperties {
   private void requireTosca(Model.Infra inf, String prop) {
     if (inf.template == null) {
       String msg = "'" + prop + "' infrastructure property is not valid in this infrastructure";
-      throw s.imV2() ? new HttpError(403, "Error Getting Inf. prop: " + msg)
+      throw s.imV2() ? new HttpError(403, msg)
           : new HttpError(400, "Error Getting Inf. prop: 403 Forbidden: " + msg);
     }
   }

@@ -81,6 +81,9 @@ final class InfraRoutes {
         s.launcher.launch(inf, sys, d.radl(), cloud, async, true);
       }
     }
+    if (async && !s.settings.adding().isZero()) {
+      inf.addingUntil = s.now().plus(s.settings.adding());
+    }
     s.infras.put(inf.id, inf);
     s.history.add(inf);
     LOG.info("emulator created infrastructure {} with {} VM(s)", inf.id, inf.vms.size());
@@ -112,7 +115,8 @@ final class InfraRoutes {
   }
 
   void importInfrastructure(Exchange x) {
-    String prefix = "Error Impporting Inf.: ";
+    // IM 1.19.2's own typo; 2.0 spells it right.
+    String prefix = s.imV2() ? "Error Importing Inf.: " : "Error Impporting Inf.: ";
     Authenticator.Caller c = s.auth.authenticate(x, prefix, true);
     String ct = x.header("Content-Type");
     String t = ct == null ? "" : ct.split(";")[0].trim();
@@ -146,11 +150,20 @@ final class InfraRoutes {
     String prefix = "Error Destroying Inf: ";
     Authenticator.Caller c = s.auth.authenticate(x, prefix, false);
     s.answers.bool(x, "force", false);
-    s.answers.bool(x, "async", false);
+    boolean async = s.answers.bool(x, "async", false);
     Model.Infra inf = s.owned(c, id, prefix);
+    if (inf.addingUntil != null && s.now().isBefore(inf.addingUntil)) {
+      // IM's "adding" flag: an asynchronous create is still launching the VMs.
+      throw new HttpError(409, prefix + "Invalid State to perform this operation.");
+    }
     inf.deleted = true;
-    inf.vms.forEach(v -> v.deleted = true);
-    s.infras.remove(id);
+    if (async && !s.settings.deleting().isZero()) {
+      inf.deletingFrom = s.now();
+      inf.deletingUntil = inf.deletingFrom.plus(s.settings.deleting());
+    } else {
+      inf.vms.forEach(v -> v.deleted = true);
+      s.infras.remove(id);
+    }
     LOG.info("emulator destroyed infrastructure {}", id);
     s.answers.empty(x);
   }
@@ -202,6 +215,7 @@ final class InfraRoutes {
       }
     }
     if (context) {
+      s.contextualizeRest(inf);
       x.responseHeaders.put("InfID", inf.id);
     }
     List<String> uris = new ArrayList<>();

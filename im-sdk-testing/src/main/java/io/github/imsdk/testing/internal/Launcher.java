@@ -34,9 +34,14 @@ final class Launcher {
     vm.system = sys.copy();
     vm.system.bare = false;
     vm.createdAt = now;
-    vm.visibleAt = async ? now.plus(settings.pending()) : now;
+    // After an asynchronous create IM 1.19.2 lists the VMs only once it has launched them (not in the adding
+    // window); 2.0 registers them earlier, as soon as they leave pending.
+    Duration hidden = settings.imV2() || settings.pending().compareTo(settings.adding()) > 0 ? settings.pending()
+        : settings.adding();
+    vm.visibleAt = async ? now.plus(hidden) : now;
     vm.runningAt = now.plus(settings.pending());
-    boolean ctxt = contextualize || inf.ctxtDisabled;
+    // A VM added with context=0 is never contextualized: it stays running (IM does the same).
+    boolean ctxt = contextualize;
     vm.doneAt = ctxt ? vm.runningAt.plus(inf.ctxtDisabled ? Duration.ZERO : settings.configure()) : null;
     for (Engine.FaultRule f : faults) {
       if (f.vmOutcome() != null) {

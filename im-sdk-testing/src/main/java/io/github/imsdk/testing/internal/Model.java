@@ -11,10 +11,13 @@ final class Model {
 
   private Model() {}
 
-  /** An IM user: username and password, or an OIDC identity ({@code token} true). */
+  /**
+   * An IM user: username and password (null when the IM line had none: IM, with no user database, accepts that as
+   * an identity of its own), or an OIDC identity ({@code token} true).
+   */
   record Identity(String username, String password, boolean token) {
     boolean matches(Identity other) {
-      return username.equals(other.username) && password.equals(other.password) && token == other.token;
+      return username.equals(other.username) && Objects.equals(password, other.password) && token == other.token;
     }
 
     @Override
@@ -93,6 +96,11 @@ final class Model {
     Instant ctxtStartedAt;
     boolean ctxtDisabled;
     boolean deleted;
+    /** Until when IM is still launching the VMs of an asynchronous create (a destroy answers 409). */
+    Instant addingUntil;
+    /** When an asynchronous destroy began and when the infrastructure is gone; null otherwise. */
+    Instant deletingFrom;
+    Instant deletingUntil;
     String cloudType = "";
     String cloudHost = "";
 

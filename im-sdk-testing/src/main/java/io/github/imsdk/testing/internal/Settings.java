@@ -11,6 +11,8 @@ import java.util.Set;
  *
  * @param pending how long a new VM stays {@code pending}
  * @param configure how long contextualization keeps a running VM in {@code running}
+ * @param adding how long after an asynchronous create a destroy answers 409
+ * @param deleting how long after an asynchronous destroy the infrastructure is still {@code deleting}
  * @param clock the time source for every state transition
  * @param remoteImports whether TOSCA imports by URL are accepted (never fetched)
  * @param oidcIssuers issuers whose tokens are accepted; {@code null} accepts any issuer
@@ -21,6 +23,8 @@ import java.util.Set;
 public record Settings(
     Duration pending,
     Duration configure,
+    Duration adding,
+    Duration deleting,
     Clock clock,
     boolean remoteImports,
     Set<String> oidcIssuers,

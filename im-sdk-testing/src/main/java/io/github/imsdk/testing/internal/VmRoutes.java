@@ -1,6 +1,5 @@
 package io.github.imsdk.testing.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,7 @@ final class VmRoutes {
     Authenticator.Caller c = s.auth.authenticate(x, prefix, false);
     Model.Vm v = s.vm(s.owned(c, id, prefix), vmId, prefix);
     if (prop.equals("contmsg")) {
-      Instant now = s.now();
-      String log = v.doneAt != null && !now.isBefore(v.doneAt) ? ContextLog.vmLog(v) : "";
+      String log = ContextLog.vmLog(v);
       s.answers.plainOrJson(x, "contmsg", log, log);
       return;
     }
@@ -51,7 +49,11 @@ final class VmRoutes {
     if (systems.isEmpty()) {
       throw new HttpError(400, prefix + "No system specified in the RADL to alter the VM.");
     }
-    for (Radl.Feature f : systems.get(0).features) {
+    // IM alters with the system named as the VM's own; a TOSCA node or RADL system of another name is refused.
+    Radl.Aspect system = systems.stream().filter(a -> v.systemId.equals(a.id)).findFirst()
+        .orElseThrow(() -> new HttpError(400, prefix + "Incorrect RADL no system with name " + v.systemId
+            + " provided."));
+    for (Radl.Feature f : system.features) {
       // IM's Dummy grants exactly what was asked: a ">= 4" request ends as "= 4".
       v.system.set(new Radl.Feature(f.name(), f.op().equals("contains") ? "contains" : "=", f.value(), f.unit()));
     }
@@ -69,13 +71,16 @@ final class VmRoutes {
   void remove(Exchange x, String id, String vmIds) {
     String prefix = "Error Removing resources: ";
     Authenticator.Caller c = s.auth.authenticate(x, prefix, false);
-    s.answers.bool(x, "context", true);
+    boolean context = s.answers.bool(x, "context", true);
     Model.Infra inf = s.owned(c, id, prefix);
     List<Model.Vm> targets = new ArrayList<>();
     for (String one : vmIds.split(",")) {
       targets.add(s.vm(inf, one.trim(), prefix));
     }
     targets.forEach(v -> v.deleted = true);
+    if (context) {
+      s.contextualizeRest(inf);
+    }
     s.answers.empty(x);
   }
 
