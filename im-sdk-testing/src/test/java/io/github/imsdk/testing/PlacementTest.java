@@ -90,6 +90,16 @@ class PlacementTest {
       // And the emulator holds only the landed deployment; no create ever reached the first two sites
       assertThat(emulator.infrastructures()).containsExactly(r.id());
       assertThat(createdOn(im)).containsExactlyInAnyOrder("broken.emulated:deleted", "good.emulated");
+      // The request journal: creates (dry runs aside) named only the last two sites, one DELETE hit the failed one
+      List<String> createdFor = emulator.journal().requests("POST", "/infrastructures").stream()
+          .filter(q -> !q.query().containsKey("dry_run"))
+          .map(q -> q.body().contains("cloud_id: broken") ? "broken" : q.body().contains("cloud_id: good") ? "good"
+              : "other")
+          .collect(Collectors.toList());
+      assertThat(createdFor).containsExactly("broken", "good");
+      assertThat(emulator.journal().requests("DELETE", "/infrastructures/.*")).singleElement()
+          .satisfies(d -> assertThat(d.path()).doesNotContain(r.id().value()));
+      assertThat(emulator.journal().count("GET", "/clouds/noimage/images")).isEqualTo(1);
       assertThat(im.infrastructure(r.id()).vm("0").info().propertyString("disk.0.image.url")).hasValue(UBUNTU);
     }
   }
