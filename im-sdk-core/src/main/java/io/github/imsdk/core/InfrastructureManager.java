@@ -118,8 +118,25 @@ public interface InfrastructureManager extends AutoCloseable {
     private String userAgent = DEFAULT_USER_AGENT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private ScheduledExecutorService asyncExecutor;
+    private long maxResponseBytes = HttpSettings.DEFAULT_MAX_RESPONSE_BYTES;
 
     private Builder() {}
+
+    /**
+     * Sets the largest answer body accepted, in bytes (default 32 MiB). A larger answer ends the call with
+     * {@link ImResponseException} and closes its connection, so that a broken or hostile server cannot exhaust
+     * the heap.
+     *
+     * @throws IllegalArgumentException if it is not positive or exceeds what one Java array holds
+     */
+    public Builder maxResponseSize(long bytes) {
+      if (bytes <= 0 || bytes > HttpSettings.MAX_RESPONSE_BYTES_LIMIT) {
+        throw new IllegalArgumentException("maxResponseSize must be between 1 and "
+            + HttpSettings.MAX_RESPONSE_BYTES_LIMIT + " bytes, got " + bytes);
+      }
+      this.maxResponseBytes = bytes;
+      return this;
+    }
 
     /**
      * Sets the IM base URL, e.g. {@code https://im.egi.eu/im} or {@code http://localhost:8800} (required).
@@ -172,7 +189,10 @@ public interface InfrastructureManager extends AutoCloseable {
       return this;
     }
 
-    /** Sets the connect and read timeouts (default {@link Timeouts#DEFAULT}). */
+    /**
+     * Sets the connect, read and per-call timeouts (default {@link Timeouts#DEFAULT}): every HTTP call, answer
+     * body included, ends within {@link Timeouts#call()} (or {@link Timeouts#longCall()}).
+     */
     public Builder timeouts(Timeouts timeouts) {
       this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
       return this;
@@ -259,7 +279,8 @@ public interface InfrastructureManager extends AutoCloseable {
       if (endpoint == null) {
         throw new IllegalStateException("an endpoint is required: call endpoint(URI) before build()");
       }
-      HttpSettings settings = new HttpSettings(endpoint, credentials, timeouts, tls, proxy, userAgent);
+      HttpSettings settings = new HttpSettings(endpoint, credentials, timeouts, tls, proxy, userAgent,
+          maxResponseBytes);
       WaitSupport waits = WaitSupport.system(asyncExecutor);
       JerseyImHttp http = new JerseyImHttp(settings, LoggerFactory.getLogger(JerseyImHttp.class),
           new Retrier(retryPolicy, waits.time(), () -> ThreadLocalRandom.current().nextDouble()));

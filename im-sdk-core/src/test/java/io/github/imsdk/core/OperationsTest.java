@@ -197,7 +197,8 @@ class OperationsTest {
     Map<String, Quota> quotas = im.cloud("ost").quotas();
     HttpRequest[] sent = mock.retrieveRecordedRequests(request());
     assertThat(sent[0].getFirstQueryStringParameter("init_date")).isEqualTo("2026-01-02");
-    assertThat(sent[0].getFirstQueryStringParameter("end_date")).isEqualTo("2026-03-04");
+    assertThat(sent[0].getFirstQueryStringParameter("end_date")).as("to + 1 day: IM compares at 00:00")
+        .isEqualTo("2026-03-05");
     assertThat(sent[1].getFirstQueryStringParameter("filters")).isEqualTo("region=r1");
     assertThat(images.get(0).attributes()).containsEntry("region", "r1");
     assertThat(quotas.get("ram").used()).isEqualByComparingTo(new BigDecimal("1.5"));

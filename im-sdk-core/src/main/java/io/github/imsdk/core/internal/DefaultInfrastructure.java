@@ -1,5 +1,6 @@
 package io.github.imsdk.core.internal;
 
+import io.github.imsdk.ImException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.imsdk.auth.AuthLine;
@@ -291,23 +292,28 @@ final class DefaultInfrastructure implements Infrastructure {
 
   /**
    * Destroys this infrastructure after a failed or abandoned create-and-wait ({@code DELETE /infrastructures/{id}},
-   * synchronous so that a failure is seen), on an interrupted thread too. Never throws: a failure is logged with
-   * the id and attached to {@code reason} (null when the caller gave up).
+   * synchronous so that a failure is seen, repeated through IM's 409 while it is still being created, see
+   * {@link Cleanup}), on an interrupted thread too. Never throws: a failure is logged with the id and attached to
+   * {@code reason} (null when the caller gave up) as a suppressed {@link ImException} saying so.
    */
   void cleanUp(Throwable reason) {
-    boolean interrupted = Thread.interrupted(); // a retry pause would end at once on an interrupted thread
+    boolean interrupted = Thread.interrupted(); // a pause would end at once on an interrupted thread
     try {
       LOG.info("destroying infrastructure {}: the wait for it ended without success ({})", id,
           reason == null ? "the caller gave up" : reason.getMessage());
-      destroy();
-    } catch (RuntimeException e) {
-      LOG.error("infrastructure {} could not be destroyed after a failed create-and-wait and may still cost"
-          + " money; destroy it yourself (DELETE /infrastructures/{}): {}", id, id, e.getMessage());
+      Cleanup.Outcome outcome = new Cleanup(http, waits.time(), Cleanup.DEFAULT_DEADLINE).destroy(path());
+      if (outcome.gone()) {
+        LOG.info("infrastructure {} destroyed after {} attempt(s): {}", id, outcome.attempts(), outcome.detail());
+        return;
+      }
+      String message = "infrastructure " + id + " was NOT destroyed after the failed create-and-wait and may still"
+          + " cost money; destroy it yourself (DELETE /infrastructures/" + id + "): " + outcome.detail();
+      LOG.error(message);
       if (reason != null) {
-        reason.addSuppressed(e);
+        reason.addSuppressed(new ImException(message));
       }
     } finally {
-      if (interrupted) {
+      if (interrupted || Thread.interrupted()) {
         Thread.currentThread().interrupt();
       }
     }

@@ -47,7 +47,8 @@ final class DefaultServer implements Server {
       q.put("init_date", from.toString());
     }
     if (to != null) {
-      q.put("end_date", to.toString());
+      // IM compares each creation time with end_date at 00:00, so the day after makes 'to' inclusive.
+      q.put("end_date", to.plusDays(1).toString());
     }
     ImCall call = new ImCall("GET", "/stats", q, null, null, true);
     ImResponse r = http.execute(call);

@@ -22,6 +22,21 @@ public final class ErrorMapper {
   /** The phrase IM puts in a 400 when the IM credentials are wrong on an infrastructure endpoint. */
   public static final String INVALID_CREDENTIALS = "Invalid InfrastructureManager credentials";
 
+  /**
+   * Every text IM 1.19.2 and 2.0 put in a 400 (or 401) when the IM credentials are missing or not accepted
+   * ({@code InfrastructureManager.check_auth_data} and {@code check_oidc_token}; recorded per endpoint in
+   * recorded-2 group 6: the same problem is 401 on list and create but 400 on state, outputs and DELETE).
+   */
+  public static final java.util.List<String> CREDENTIAL_PHRASES = java.util.List.of(
+      INVALID_CREDENTIALS,
+      "No credentials provided for the InfrastructureManager",
+      "No token provided for the InfrastructureManager",
+      "No username nor token for the InfrastructureManager",
+      "Invalid username used for the InfrastructureManager",
+      "Error trying to decode OIDC auth token",
+      "Error trying to validate OIDC auth token",
+      "No authentication data provided");
+
   private static final Pattern HTML_MESSAGE = Pattern.compile("(?is)<h1>\\s*Message:\\s*(.*?)</h1>");
   private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title>(.*?)</title>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
@@ -30,8 +45,17 @@ public final class ErrorMapper {
 
   /** Tells whether the response says the credentials were rejected (401, or IM's invalid-credentials 400). */
   public static boolean isCredentialRejection(ImResponse response) {
-    return response.status() == 401
-        || (response.status() == 400 && response.body().contains(INVALID_CREDENTIALS));
+    return response.status() == 401 || (response.status() == 400 && isCredentialText(response.body()));
+  }
+
+  /** Tells whether {@code text} holds one of IM's {@link #CREDENTIAL_PHRASES}. */
+  public static boolean isCredentialText(String text) {
+    for (String phrase : CREDENTIAL_PHRASES) {
+      if (text.contains(phrase)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the exception for a non-2xx {@code response} to {@code call}. */
@@ -51,7 +75,7 @@ public final class ErrorMapper {
     String m = call.method();
     String p = call.path();
     return switch (status) {
-      case 400 -> message.contains(INVALID_CREDENTIALS)
+      case 400 -> isCredentialText(message) || isCredentialText(response.body())
           ? new ImUnauthorizedException(status, m, p, message)
           : new ImBadRequestException(status, m, p, message);
       case 401 -> new ImUnauthorizedException(status, m, p, message);

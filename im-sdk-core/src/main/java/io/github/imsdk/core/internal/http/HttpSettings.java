@@ -11,19 +11,36 @@ import java.util.Objects;
  *
  * @param endpoint the IM base URL, without a trailing slash
  * @param credentials the credentials, or {@code null} to send no Authorization header
- * @param timeouts connect and read timeouts
+ * @param timeouts connect, read and per-call timeouts
  * @param tls the TLS trust setting
  * @param proxy the HTTP proxy, or {@code null} for a direct connection
  * @param userAgent the User-Agent header value
+ * @param maxResponseBytes the largest answer body accepted, in bytes
  */
-public record HttpSettings(
-    URI endpoint, Credentials credentials, Timeouts timeouts, Tls tls, URI proxy, String userAgent) {
+public record HttpSettings(URI endpoint, Credentials credentials, Timeouts timeouts, Tls tls, URI proxy,
+    String userAgent, long maxResponseBytes) {
 
-  /** Checks the required components. */
+  /** The default cap on an answer's body: 32 MiB, far above IM's largest real answers (a few MiB of RADL). */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+  /** The largest cap that can be set: what one Java array holds. */
+  public static final long MAX_RESPONSE_BYTES_LIMIT = Integer.MAX_VALUE - 16;
+
+  /** Checks the required components and the cap. */
   public HttpSettings {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(userAgent, "userAgent");
+    if (maxResponseBytes <= 0 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
+      throw new IllegalArgumentException("the response size cap must be between 1 and " + MAX_RESPONSE_BYTES_LIMIT
+          + " bytes, got " + maxResponseBytes);
+    }
+  }
+
+  /** Settings with the default response size cap. */
+  public HttpSettings(URI endpoint, Credentials credentials, Timeouts timeouts, Tls tls, URI proxy,
+      String userAgent) {
+    this(endpoint, credentials, timeouts, tls, proxy, userAgent, DEFAULT_MAX_RESPONSE_BYTES);
   }
 }

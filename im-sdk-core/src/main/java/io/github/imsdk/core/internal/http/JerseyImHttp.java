@@ -1,6 +1,8 @@
 package io.github.imsdk.core.internal.http;
 
+import io.github.imsdk.ImException;
 import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.core.ImResponseException;
 import io.github.imsdk.core.ImTransportException;
 import io.github.imsdk.core.RetryPolicy;
 import io.github.imsdk.core.Tls;
@@ -32,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.glassfish.jersey.client.ClientProperties;
-import org.glassfish.jersey.client.HttpUrlConnectorProvider;
+import org.glassfish.jersey.client.ClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,10 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
   private final Retrier retrier;
   private final String base;
   private final Client client;
+  private final JdkHttpConnector connector;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Calls between their closed-check and their end; close() waits for them before closing Jersey. */
+  private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * Creates the transport without retries (the client builder passes its {@link RetryPolicy}); it still
@@ -81,28 +86,24 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     this.retrier = Objects.requireNonNull(retrier, "retrier");
     String e = settings.endpoint().toString();
     this.base = e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
-    ClientBuilder b = ClientBuilder.newBuilder()
-        .connectTimeout(settings.timeouts().connect().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.timeouts().read().toMillis(), TimeUnit.MILLISECONDS)
+    SSLContext ssl = TlsContexts.sslContext(settings.tls());
+    if (settings.tls().mode() == Tls.Mode.INSECURE) {
+      Warnings.warn(log, "TLS certificate and host name checks are DISABLED for " + base
+          + " (Tls.insecure()); use only against test servers");
+    }
+    if (settings.credentials() != null && Warnings.plainHttpToRemote(settings.endpoint())) {
+      Warnings.warn(log, "credentials will be sent unencrypted over http:// to " + base
+          + "; use https:// for any IM that is not on this machine");
+    }
+    // The connector is pinned here, not found through META-INF/services: the user's classpath cannot swap it.
+    this.connector = new JdkHttpConnector(settings.timeouts().connect(), settings.timeouts().read(),
+        settings.maxResponseBytes(), ssl, settings.proxy());
+    ClientConfig config = new ClientConfig()
+        .connectorProvider((c, runtime) -> connector)
         // PUT without a body (start, stop, reconfigure) is legal for IM; Jersey would refuse it otherwise.
         .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
-        // Streaming a body with its length stops HttpURLConnection from silently re-sending a POST whose
-        // connection dropped before the answer (sun.net.http.retryPost): a create must never be sent twice.
-        // Only bodies with a Content-Length set are streamed: those of non-idempotent calls (see bodyEntity).
-        .property(HttpUrlConnectorProvider.USE_FIXED_LENGTH_STREAMING, true)
         .property(ClientProperties.FOLLOW_REDIRECTS, false);
-    SSLContext ssl = TlsContexts.sslContext(settings.tls());
-    if (ssl != null) {
-      b.sslContext(ssl);
-    }
-    if (settings.tls().mode() == Tls.Mode.INSECURE) {
-      log.warn("TLS certificate and host name checks are DISABLED for {} (Tls.insecure()); "
-          + "use only against test servers", base);
-      b.hostnameVerifier((host, session) -> true);
-    }
-    if (settings.proxy() != null) {
-      b.property(ClientProperties.PROXY_URI, settings.proxy().toString());
-    }
+    ClientBuilder b = ClientBuilder.newBuilder().withConfig(config);
     this.client = b.build();
   }
 
@@ -166,7 +167,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
         : RetryCall.nonIdempotent(call.method(), call.path(),
             AmbiguityHints.forCall(call.method(), call.path(), call.body()).orElse(null), refresh);
     // Each attempt rebuilds the Authorization header, so a retry after invalidate() carries a fresh token.
-    RetryOutcome<Attempt> outcome = retrier.execute(retryCall, n -> attempt(call), INSPECTOR);
+    RetryOutcome<Attempt> outcome = retrier.execute(retryCall, n -> attempt(call, n), INSPECTOR);
     Attempt last = outcome.response();
     ImResponse response = last.response();
     if (response.status() == 404 && "DELETE".equals(call.method()) && outcome.earlierAttemptMayHaveRun()) {
@@ -191,12 +192,24 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
    * @throws IllegalStateException if the transport was closed
    */
   public Attempt attempt(ImCall call) {
-    if (closed.get()) {
-      throw new IllegalStateException("the InfrastructureManager is closed; cannot send " + call.describe());
+    return attempt(call, 1);
+  }
+
+  private Attempt attempt(ImCall call, int n) {
+    active.incrementAndGet();
+    try {
+      if (closed.get()) {
+        if (n > 1) { // a call already under way when close() came: it ends as one in flight does
+          throw new AbortedCallException(call.method(), call.path(), closedMessage(call));
+        }
+        throw new IllegalStateException("the InfrastructureManager is closed; cannot send " + call.describe());
+      }
+      Credentials credentials = settings.credentials();
+      String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
+      return Attempt.sent(send(call, authorization), authorization);
+    } finally {
+      active.decrementAndGet();
     }
-    Credentials credentials = settings.credentials();
-    String authorization = credentials == null ? null : credentials.toAuthorizationHeader();
-    return Attempt.sent(send(call, authorization), authorization);
   }
 
   /**
@@ -249,6 +262,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
           + " (" + call.body().length() + " chars)", authorization == null ? "" : ", Authorization: [redacted]");
     }
     Invocation.Builder req = client.target(uri).request()
+        .property(JdkHttpConnector.DEADLINE, start + deadline(call).toNanos())
         .header("Accept", "application/json")
         .header("User-Agent", settings.userAgent());
     if (authorization != null) {
@@ -280,25 +294,36 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
       return response;
     } catch (ProcessingException e) {
       throw transportError(call, e);
-    } catch (IllegalStateException e) {
-      throw new ImTransportException(call.method(), call.path(), "the response could not be read", e);
+    } catch (ImException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Jersey/HK2 failures (e.g. a client being closed) never reach the caller as such.
+      if (closed.get()) {
+        throw new AbortedCallException(call.method(), call.path(), closedMessage(call));
+      }
+      throw new ImTransportException(call.method(), call.path(), "the response could not be read ("
+          + e.getClass().getSimpleName() + ")", null);
     }
   }
 
-  /**
-   * Returns the body: streamed with its length for a non-idempotent call, so that the JDK cannot re-send it; the
-   * price is that the JDK then withholds the body of a 401 (see {@link #STREAMED_401}). Idempotent calls are
-   * buffered and keep every error message.
-   */
+  /** Returns the total bound of {@code call}: the long one for a create or destroy IM answers when done. */
+  private java.time.Duration deadline(ImCall call) {
+    boolean async = "true".equalsIgnoreCase(call.query().get("async"))
+        || "1".equals(call.query().get("async"));
+    boolean create = ("POST".equals(call.method()) || "PUT".equals(call.method()))
+        && call.path().equals("/infrastructures");
+    boolean destroy = "DELETE".equals(call.method()) && call.path().startsWith("/infrastructures/")
+        && call.path().indexOf('/', "/infrastructures/".length()) < 0;
+    return (create || destroy) && !async ? settings.timeouts().longCall() : settings.timeouts().call();
+  }
+
+  private static String closedMessage(ImCall call) {
+    return "the InfrastructureManager was closed while the call was in flight; no answer was received";
+  }
+
+  /** Returns the body as UTF-8 bytes; the pinned connector sends it with its length and never re-sends it. */
   private static Entity<?> bodyEntity(Invocation.Builder req, ImCall call) {
-    if (call.idempotent()) {
-      return Entity.entity(call.body(), call.contentType());
-    }
-    byte[] bytes = call.body().getBytes(StandardCharsets.UTF_8);
-    if (bytes.length > 0) {
-      req.header("Content-Length", String.valueOf(bytes.length));
-    }
-    return Entity.entity(bytes, call.contentType());
+    return Entity.entity(call.body().getBytes(StandardCharsets.UTF_8), call.contentType());
   }
 
   /** Explains an empty 401 to a streamed call, whose body HttpURLConnection does not hand over. */
@@ -329,19 +354,40 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
   }
 
-  private ImTransportException transportError(ImCall call, ProcessingException e) {
+  private ImException transportError(ImCall call, ProcessingException e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    if (root instanceof BoundedBody.TooLargeException big) {
+      log.debug("{} failed: {}", call.describe(), big.getMessage());
+      return new ImResponseException(call.method(), call.path(), 0, big.getMessage()
+          + "; raise it with InfrastructureManager.builder().maxResponseSize(bytes) if the answer is legitimate",
+          null);
+    }
+    if (root instanceof JdkHttpConnector.AbortedException aborted) {
+      String m = switch (aborted.reason) {
+        case DEADLINE -> "did not complete within its " + deadline(call).toSeconds() + " s bound ("
+            + "Timeouts.call/longCall): connect, send and the whole answer; " + aborted.getMessage();
+        case CLOSED -> closedMessage(call);
+        case INTERRUPTED -> "interrupted; the call was abandoned";
+      };
+      log.debug("{} failed: {}", call.describe(), m);
+      return aborted.reason == JdkHttpConnector.Reason.DEADLINE
+          ? new ImTransportException(call.method(), call.path(), m, null)
+          : new AbortedCallException(call.method(), call.path(), m);
+    }
+    Throwable connect = find(e, ConnectException.class);
     String what;
-    if (root instanceof SocketTimeoutException || root instanceof InterruptedIOException) {
+    if (connect != null) {
+      what = "cannot connect to " + base + " (" + (connect.getMessage() == null
+          ? connect.getClass().getSimpleName() : connect.getMessage()) + ")";
+    } else if (find(e, java.net.http.HttpTimeoutException.class) != null || root instanceof SocketTimeoutException
+        || root instanceof InterruptedIOException) {
       what = "timed out (" + root.getMessage() + ")";
-    } else if (root instanceof ConnectException) {
-      what = "cannot connect to " + base + " (" + root.getMessage() + ")";
     } else if (root instanceof UnknownHostException) {
       what = "unknown host " + root.getMessage();
-    } else if (root instanceof SSLException || root instanceof java.security.cert.CertificateException
+    } else if (find(e, SSLException.class) != null || root instanceof java.security.cert.CertificateException
         || root.getClass().getName().startsWith("sun.security")) {
       what = "TLS failure talking to " + base + " (" + root.getMessage() + ")";
     } else {
@@ -350,7 +396,22 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
     String scrubbed = Redactor.generic().scrub(what);
     log.debug("{} failed: {}", call.describe(), scrubbed);
-    return new ImTransportException(call.method(), call.path(), scrubbed, e);
+    // Chain the JDK's exception, not Jersey's wrapper: no Jersey type reaches the caller.
+    Throwable cause = e;
+    while (cause instanceof ProcessingException && cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return new ImTransportException(call.method(), call.path(), scrubbed,
+        cause instanceof ProcessingException ? null : cause);
+  }
+
+  private static Throwable find(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static Charset charset(String contentType) {
@@ -369,9 +430,22 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     return StandardCharsets.UTF_8;
   }
 
+  /**
+   * Closes the transport: calls started afterwards throw {@link IllegalStateException}; calls in flight are
+   * aborted and end at once with {@link ImTransportException}; then, once they have ended (at most 10 s), the
+   * Jersey client is released.
+   */
   @Override
   public void close() {
-    closed.set(true);
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    connector.abortAll();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (active.get() > 0 && System.nanoTime() < until) {
+      connector.abortAll();
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
     client.close();
   }
 }

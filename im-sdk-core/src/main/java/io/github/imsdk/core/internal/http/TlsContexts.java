@@ -16,7 +16,6 @@ import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /** Builds the {@link SSLContext} for a {@link Tls} setting. */
 public final class TlsContexts {
@@ -92,7 +91,9 @@ public final class TlsContexts {
   }
 
   private static SSLContext trustAll() {
-    TrustManager trustAll = new X509TrustManager() {
+    // An X509ExtendedTrustManager: JSSE wraps a plain X509TrustManager and still checks the host name, which
+    // java.net.http cannot turn off per client.
+    TrustManager trustAll = new javax.net.ssl.X509ExtendedTrustManager() {
       @Override
       public void checkClientTrusted(X509Certificate[] chain, String authType) {
         // insecure mode: explicitly requested by the caller
@@ -100,6 +101,26 @@ public final class TlsContexts {
 
       @Override
       public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        // insecure mode: explicitly requested by the caller
+      }
+
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
+        // insecure mode: explicitly requested by the caller
+      }
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
+        // insecure mode: explicitly requested by the caller
+      }
+
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {
+        // insecure mode: explicitly requested by the caller
+      }
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {
         // insecure mode: explicitly requested by the caller
       }
 

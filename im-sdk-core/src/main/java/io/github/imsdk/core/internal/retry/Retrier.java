@@ -74,7 +74,7 @@ public final class Retrier {
           throw new ImTransportException(call.method(), call.path(),
               detail(e) + " (attempt " + sent + "). " + call.ambiguityNote(), e);
         }
-        if (retries + 1 >= policy.maxAttempts()) {
+        if (e instanceof NotRetryable || retries + 1 >= policy.maxAttempts()) {
           throw e;
         }
         Duration pause = backoff.delay(retries, random);
