@@ -25,7 +25,11 @@ public interface Cloud {
 
   /**
    * Returns the quotas of the caller's project, by resource name (keys differ between providers)
-   * ({@code GET /clouds/{cloudId}/quotas}).
+   * ({@code GET /clouds/{cloudId}/quotas}). Every shape IM's connectors send is read: flat
+   * {@code {"used", "limit"}} entries, per-family groups (Azure) as {@link Quota#parts()}, and Kubernetes
+   * quantities sent as text ({@code "500m"}, {@code "4Gi"}) as plain numbers.
+   *
+   * @throws ImResponseException if an entry has none of these shapes (the message names the entry)
    */
   Map<String, Quota> quotas();
 }

@@ -84,6 +84,12 @@ public interface InfrastructureManager extends AutoCloseable {
    */
   Cloud cloud(String cloudId);
 
+  /**
+   * Returns the placement of templates across the clouds of the credentials: survey, rank, deploy with fall-back
+   * (no I/O until {@link Placement#deploy}).
+   */
+  Placement placement();
+
   /** Returns calls about the server itself: version, usage statistics. */
   Server server();
 
@@ -278,7 +284,8 @@ public interface InfrastructureManager extends AutoCloseable {
       WaitSupport waits = WaitSupport.system(asyncExecutor);
       JerseyImHttp http = new JerseyImHttp(settings, LoggerFactory.getLogger(JerseyImHttp.class),
           new Retrier(retryPolicy, waits.time(), () -> ThreadLocalRandom.current().nextDouble()));
-      return new DefaultInfrastructureManager(endpoint, http, http::close, waits);
+      return new DefaultInfrastructureManager(endpoint, http, http::close, waits,
+          credentials == null ? java.util.List.of() : credentials.lines());
     }
   }
 }

@@ -19,6 +19,13 @@
  * }
  * }</pre>
  *
+ * <p>To let the SDK choose the cloud, {@link io.github.imsdk.core.InfrastructureManager#placement()} deploys a TOSCA
+ * template on the best fitting cloud of the credentials and falls back to the next:
+ * <pre>{@code
+ * PlacementResult r = im.placement().deploy(ToscaTemplate.parse(yaml),
+ *     PlacementOptions.defaults().withImage(ImageWish.like("ubuntu 22.04")), System.out::println);
+ * }</pre>
+ *
  * <p>Errors are unchecked: {@link io.github.imsdk.core.ImServiceException} and its subclasses for IM's error
  * answers, {@link io.github.imsdk.core.ImTransportException} when no answer came, and
  * {@link io.github.imsdk.core.ImResponseException} when an answer could not be understood,

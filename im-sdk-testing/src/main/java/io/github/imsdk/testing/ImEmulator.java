@@ -15,7 +15,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -53,16 +55,22 @@ public final class ImEmulator implements AutoCloseable {
     Settings settings = new Settings(b.timings.pending(), b.timings.configure(), b.timings.adding(),
         b.timings.deleting(), b.clock, b.remoteImports,
         b.oidcIssuers == null ? null : Set.copyOf(b.oidcIssuers), b.version == ImVersion.V2_0_0,
-        Set.copyOf(b.nodeTypes), b.vmSshAccess);
+        Set.copyOf(b.nodeTypes), b.vmSshAccess, Map.copyOf(b.clouds));
     this.engine = new Engine(settings);
     this.clock = b.clock;
     this.server = new EmulatorServer(engine, b.host, b.port, this::record);
     byte[] secret = new byte[9];
     new SecureRandom().nextBytes(secret);
-    this.credentials = Credentials.of(
-        AuthLine.builder(AuthLine.INFRASTRUCTURE_MANAGER).id("im").set("username", "emulator")
-            .set("password", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret)).build(),
-        AuthLine.builder("Dummy").id("dummy").build());
+    List<AuthLine> lines = new ArrayList<>();
+    lines.add(AuthLine.builder(AuthLine.INFRASTRUCTURE_MANAGER).id("im").set("username", "emulator")
+        .set("password", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret)).build());
+    if (b.clouds.isEmpty()) {
+      lines.add(AuthLine.builder("Dummy").id("dummy").build());
+    }
+    // A host per cloud, so that GET /stats (cloud_host) tells which cloud each infrastructure was created on.
+    b.clouds.keySet().forEach(id -> lines.add(AuthLine.builder("Dummy").id(id).set("host", id + ".emulated")
+        .build()));
+    this.credentials = Credentials.of(lines);
   }
 
   /** Starts an emulator with the default settings: 127.0.0.1, a free port, {@link EmulatorTimings#demo()}. */
@@ -87,7 +95,9 @@ public final class ImEmulator implements AutoCloseable {
 
   /**
    * Returns credentials this emulator accepts: an InfrastructureManager line with a user name and a random
-   * password made for this emulator, and a {@code Dummy} cloud line with id {@code dummy}.
+   * password made for this emulator, and a {@code Dummy} cloud line with id {@code dummy}, or, when clouds were
+   * configured with {@link Builder#cloud(String, EmulatedCloud)}, one {@code Dummy} line per cloud (id, and
+   * {@code host = <id>.emulated}) in the order they were added.
    */
   public Credentials credentials() {
     return credentials;
@@ -155,6 +165,7 @@ public final class ImEmulator implements AutoCloseable {
     private Set<String> oidcIssuers;
     private final Set<String> nodeTypes = new LinkedHashSet<>();
     private VmSshAccess vmSshAccess;
+    private final Map<String, EmulatedCloud> clouds = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -238,6 +249,23 @@ public final class ImEmulator implements AutoCloseable {
      */
     public Builder vmSshAccess(VmSshAccess access) {
       this.vmSshAccess = Objects.requireNonNull(access, "access");
+      return this;
+    }
+
+    /**
+     * Adds a cloud: a {@code Dummy} line with id {@code id} in {@link ImEmulator#credentials()} that behaves as
+     * {@code cloud} says (images, quotas, refused creates, failing VMs, slow answers). A create goes to the cloud
+     * its template's placement policy ({@code cloud_id}) names, else to the first cloud line of the request.
+     *
+     * @throws IllegalArgumentException if {@code id} is blank, holds {@code /} or was added before
+     */
+    public Builder cloud(String id, EmulatedCloud cloud) {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(cloud, "cloud");
+      if (id.isBlank() || id.contains("/") || clouds.containsKey(id)) {
+        throw new IllegalArgumentException("a cloud id must be new, non-blank and without '/', got '" + id + "'");
+      }
+      clouds.put(id, cloud);
       return this;
     }
 

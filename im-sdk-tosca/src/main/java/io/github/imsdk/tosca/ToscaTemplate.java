@@ -465,6 +465,13 @@ public final class ToscaTemplate {
       return this;
     }
 
+    /** Removes the policies of type {@code type} (none is fine), e.g. to replace a placement. */
+    public Builder removePolicies(String type) {
+      Values.require(type, "policy type");
+      policies.removeIf(p -> type.equals(p.type()));
+      return this;
+    }
+
     /** Adds an output; the name must be new. */
     public Builder output(String name, ToscaOutput output) {
       requireNew(outputs, name, "topology_template.outputs." + name, "output");

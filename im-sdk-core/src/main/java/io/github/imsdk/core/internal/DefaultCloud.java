@@ -9,8 +9,6 @@ import io.github.imsdk.core.internal.http.ImHttp;
 import io.github.imsdk.core.internal.http.ImResponse;
 import io.github.imsdk.core.internal.http.UriBuilder;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,17 +76,11 @@ final class DefaultCloud implements Cloud {
     if (!quotas.isObject()) {
       throw Responses.bad(call, r, "'quotas' is not a JSON object");
     }
-    Map<String, Quota> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = quotas.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode q = e.getValue();
-      if (!q.isObject() || !q.path("used").isNumber() || !q.path("limit").isNumber()) {
-        throw Responses.bad(call, r, "quota '" + e.getKey() + "' is not {\"used\": number, \"limit\": number}");
-      }
-      out.put(e.getKey(), new Quota(q.get("used").decimalValue(), q.get("limit").decimalValue()));
+    try {
+      return QuotaReader.read(quotas);
+    } catch (QuotaReader.BadQuota e) {
+      throw Responses.bad(call, r, e.getMessage());
     }
-    return java.util.Collections.unmodifiableMap(out);
   }
 
   @Override

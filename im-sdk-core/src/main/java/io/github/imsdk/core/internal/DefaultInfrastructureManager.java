@@ -8,7 +8,11 @@ import io.github.imsdk.core.Infrastructures;
 import io.github.imsdk.core.Server;
 import io.github.imsdk.core.internal.http.ImHttp;
 import io.github.imsdk.core.internal.wait.WaitSupport;
+import io.github.imsdk.auth.AuthLine;
+import io.github.imsdk.core.Placement;
+import io.github.imsdk.core.internal.placement.PlacementEngine;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,6 +24,7 @@ public final class DefaultInfrastructureManager implements InfrastructureManager
   private final Runnable onClose;
   private final WaitSupport waits;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final List<AuthLine> lines;
 
   /**
    * Creates the client with waits on the JVM clock and an owned daemon executor for asynchronous operations.
@@ -41,6 +46,22 @@ public final class DefaultInfrastructureManager implements InfrastructureManager
    * @param waits the clock and executor of waits and asynchronous operations; closed by {@link #close()}
    */
   public DefaultInfrastructureManager(URI endpoint, ImHttp http, Runnable onClose, WaitSupport waits) {
+    this(endpoint, http, onClose, waits, List.of());
+  }
+
+  /**
+   * Creates the client that knows the auth lines it sends, so that a placement can take its candidate clouds
+   * from them.
+   *
+   * @param endpoint the IM endpoint, for display
+   * @param http the execution point every call goes through
+   * @param onClose releases the transport; run once, after {@code waits} is closed
+   * @param waits the clock and executor of waits and asynchronous operations; closed by {@link #close()}
+   * @param lines the credentials' auth lines
+   */
+  public DefaultInfrastructureManager(URI endpoint, ImHttp http, Runnable onClose, WaitSupport waits,
+      List<AuthLine> lines) {
+    this.lines = List.copyOf(lines);
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.http = Objects.requireNonNull(http, "http");
     this.onClose = Objects.requireNonNull(onClose, "onClose");
@@ -65,6 +86,19 @@ public final class DefaultInfrastructureManager implements InfrastructureManager
   @Override
   public Cloud cloud(String cloudId) {
     return new DefaultCloud(http, cloudId);
+  }
+
+  @Override
+  public Placement placement() {
+    return new PlacementEngine(infrastructures(), this::cloud, this::infrastructure, this::discard, lines);
+  }
+
+  /**
+   * Destroys an infrastructure a placement attempt created and gave up on; the one destroy path of placement, so
+   * that it follows the client's cleanup (a failure is logged and added to {@code reason} as suppressed).
+   */
+  void discard(InfrastructureId id, RuntimeException reason) {
+    new DefaultInfrastructure(http, id, waits).cleanUp(reason);
   }
 
   @Override

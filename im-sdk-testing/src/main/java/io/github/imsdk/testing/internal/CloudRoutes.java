@@ -1,11 +1,16 @@
 package io.github.imsdk.testing.internal;
 
 import io.github.imsdk.auth.AuthLine;
+import io.github.imsdk.testing.EmulatedCloud;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /clouds/{cloudId}/images|quotas}: answered for Dummy clouds as IM's Dummy connector does. */
+/**
+ * {@code GET /clouds/{cloudId}/images|quotas}: answered for Dummy clouds as IM's Dummy connector does, or as the
+ * cloud was configured ({@link EmulatedCloud}).
+ */
 final class CloudRoutes {
 
   private final EngineState s;
@@ -25,22 +30,24 @@ final class CloudRoutes {
     AuthLine line = Authenticator.cloudLines(c).stream().filter(l -> l.id().filter(cloudId::equals).isPresent())
         .findFirst()
         .orElseThrow(() -> new HttpError(400, "Error getting cloud info: Cloud ID " + cloudId + " not found."));
-    if (!line.type().equals("Dummy")) {
+    // A configured cloud answers whatever its line's type (a test may present it as an EGI site).
+    if (!line.type().equals("Dummy") && !s.settings.clouds().containsKey(cloudId)) {
       throw new HttpError(400, "Error getting cloud info: the IM emulator only answers for clouds of type Dummy; '"
           + cloudId + "' is of type " + line.type() + ".");
     }
+    EmulatedCloud cloud = s.settings.cloud(cloudId);
     if (param.equals("images")) {
-      s.answers.jsonOnly(x, Map.of("images", List.of(
-          image("mock0://linux.for.ev.er/image1", "Image Name1"),
-          image("mock0://linux.for.ev.er/image2", "Image Name2"))));
+      List<Object> images = new ArrayList<>();
+      cloud.images().forEach((uri, name) -> images.add(image(uri, name)));
+      s.answers.jsonOnly(x, Map.of("images", images));
     } else {
       Map<String, Object> q = new LinkedHashMap<>();
-      for (String k : List.of("cores", "ram", "instances", "floating_ips", "security_groups")) {
+      cloud.quotas().forEach((k, ul) -> {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("used", 1);
-        v.put("limit", 10);
+        v.put("used", ul[0]);
+        v.put("limit", ul[1]);
         q.put(k, v);
-      }
+      });
       s.answers.jsonOnly(x, Map.of("quotas", q));
     }
   }

@@ -48,7 +48,8 @@ public final class EmulatorServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind the IM emulator to " + host + ":" + port, e);
     }
-    executor = Executors.newFixedThreadPool(8, r -> {
+    // Enough workers for many slow clouds answering at once (EmulatedCloud.withAnswerDelay sleeps in a worker).
+    executor = Executors.newFixedThreadPool(32, r -> {
       Thread t = new Thread(r, "im-emulator-" + THREADS.incrementAndGet());
       t.setDaemon(true);
       return t;

@@ -76,6 +76,7 @@ public final class Engine {
       if (delay.isPresent()) {
         sleep(delay.get());
       }
+      cloudDelay(x).ifPresent(Engine::sleep); // outside the lock, so slow clouds answer in parallel
       Optional<FaultRule> error = routeFault(x, false);
       if (error.isPresent()) {
         throw new HttpError(error.get().status(), "Injected fault: " + x.method + " " + x.path);
@@ -108,6 +109,16 @@ public final class Engine {
         }
         return Optional.of(f);
       }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the answer delay of the configured cloud a {@code /clouds/{id}/...} request is about. */
+  private Optional<Duration> cloudDelay(Exchange x) {
+    String[] seg = x.path.split("/");
+    if (seg.length >= 3 && seg[1].equals("clouds") && x.method.equalsIgnoreCase("GET")) {
+      Duration d = state.settings.cloud(seg[2]).answerDelay();
+      return d.isZero() ? Optional.empty() : Optional.of(d);
     }
     return Optional.empty();
   }

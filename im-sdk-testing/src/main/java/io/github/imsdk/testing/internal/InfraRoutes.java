@@ -54,10 +54,16 @@ final class InfraRoutes {
     if (clouds.isEmpty()) {
       throw new HttpError(400, prefix + "No cloud provider available");
     }
-    AuthLine cloud = clouds.get(0);
+    AuthLine cloud = placedCloud(d, clouds, prefix);
     if (dry) {
       dryRun.estimate(x, d, cloud);
       return;
+    }
+    String cloudId = cloud.id().orElse(cloud.type());
+    if (s.settings.cloud(cloudId).createRefusal().isPresent()) {
+      String sys = d.radl().all("deploy").stream().map(a -> a.id).findFirst().orElse("");
+      throw new HttpError(400, prefix + "Error launching the VMs of type " + sys + " to cloud ID " + cloudId
+          + " of type " + cloud.type() + ". Cloud Provider Error: " + s.settings.cloud(cloudId).createRefusal().get());
     }
     Model.Infra inf = new Model.Infra(UUID.randomUUID().toString());
     inf.owners.addAll(c.ids());
@@ -83,6 +89,20 @@ final class InfraRoutes {
     LOG.info("emulator created infrastructure {} with {} VM(s)", inf.id, inf.vms.size());
     x.responseHeaders.put("InfID", inf.id);
     s.answers.uri(x, EngineState.infraUri(x, inf.id));
+  }
+
+  /**
+   * Returns the cloud line the deploys name (IM reads a placement policy's {@code cloud_id} into
+   * {@code deploy <system> <n> <cloud_id>}), else the first cloud line.
+   */
+  private static AuthLine placedCloud(EngineState.Description d, List<AuthLine> clouds, String prefix) {
+    for (Radl.Aspect deploy : d.radl().all("deploy")) {
+      if (deploy.cloudId != null) {
+        return clouds.stream().filter(l -> l.id().filter(deploy.cloudId::equals).isPresent()).findFirst()
+            .orElseThrow(() -> new HttpError(400, prefix + "No auth data for cloud with ID: " + deploy.cloudId));
+      }
+    }
+    return clouds.get(0);
   }
 
   void info(Exchange x, String id) {

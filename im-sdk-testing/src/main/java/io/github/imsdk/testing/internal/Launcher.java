@@ -58,6 +58,9 @@ final class Launcher {
       }
     }
     vm.cloudId = cloud.id().orElse(cloud.type());
+    if (settings.cloud(vm.cloudId).failsVms()) {
+      vm.outcome = io.github.imsdk.core.State.FAILED;
+    }
     vm.cloudType = cloud.type();
     for (int i = 0; vm.system.string("net_interface." + i + ".connection") != null; i++) {
       String netId = vm.system.string("net_interface." + i + ".connection");

@@ -3,6 +3,8 @@ package io.github.imsdk.testing.internal;
 import io.github.imsdk.testing.VmSshAccess;
 import java.time.Clock;
 import java.time.Duration;
+import io.github.imsdk.testing.EmulatedCloud;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,6 +20,7 @@ import java.util.Set;
  * @param imV2 whether to answer like IM 2.0 instead of 1.19.2
  * @param extraNodeTypes TOSCA node types accepted besides the built-in list
  * @param vmSshAccess the SSH server VMs stand for, or {@code null} for made-up addresses and passwords
+ * @param clouds the configured clouds by id; a Dummy line without an entry behaves as {@link EmulatedCloud#dummy()}
  */
 public record Settings(
     Duration pending,
@@ -29,4 +32,13 @@ public record Settings(
     Set<String> oidcIssuers,
     boolean imV2,
     Set<String> extraNodeTypes,
-    VmSshAccess vmSshAccess) {}
+    VmSshAccess vmSshAccess,
+    Map<String, EmulatedCloud> clouds) {
+
+  /** Returns how the cloud {@code id} behaves. */
+  public EmulatedCloud cloud(String id) {
+    return clouds.getOrDefault(id, DEFAULT_CLOUD);
+  }
+
+  private static final EmulatedCloud DEFAULT_CLOUD = EmulatedCloud.dummy();
+}

@@ -1,6 +1,7 @@
 package io.github.imsdk.testing.internal;
 
 import io.github.imsdk.tosca.NodeTemplate;
+import io.github.imsdk.tosca.ToscaPolicy;
 import io.github.imsdk.tosca.ToscaException;
 import io.github.imsdk.tosca.ToscaTemplate;
 import java.util.ArrayList;
@@ -176,12 +177,27 @@ final class ToscaReader {
     Radl.Aspect ctxt = new Radl.Aspect("contextualize", null);
     ctxt.contextItems.addAll(contextItems);
     radl.aspects.add(ctxt);
+    Map<String, String> placed = placements(t);
     counts.forEach((sys, n) -> {
       Radl.Aspect deploy = new Radl.Aspect("deploy", sys);
       deploy.vmNumber = n;
+      deploy.cloudId = placed.get(sys);
       radl.aspects.add(deploy);
     });
     return new Template(radl, infraName, counts, removals, t);
+  }
+
+  /** Returns the cloud id each node is pinned to by a placement policy ({@code cloud_id}), as IM reads it. */
+  private static Map<String, String> placements(ToscaTemplate t) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ToscaPolicy p : t.policies()) {
+      boolean placement = p.type().equals(ToscaPolicy.PLACEMENT) || p.type().equals("tosca.policies.indigo.Placement");
+      Object cloudId = p.properties().get("cloud_id");
+      if (placement && cloudId != null) {
+        p.targets().forEach(node -> out.put(node, String.valueOf(cloudId)));
+      }
+    }
+    return out;
   }
 
   /** Attaches each {@code local_storage} BlockStorage as IM does: {@code disk.N.size}, mount path, ext4 by default. */
