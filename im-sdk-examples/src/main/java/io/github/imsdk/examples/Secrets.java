@@ -28,7 +28,7 @@ final class Secrets {
 
   static boolean isSecret(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    return SECRET_KEYS.stream().anyMatch(k::contains);
+    return !k.endsWith("token_type") && SECRET_KEYS.stream().anyMatch(k::contains);
   }
 
   /** Returns the value of {@code key}, masked if the key names a secret. */
