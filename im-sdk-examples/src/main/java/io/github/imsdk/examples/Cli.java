@@ -2,7 +2,10 @@ package io.github.imsdk.examples;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,23 +23,71 @@ import picocli.CommandLine.Spec;
     versionProvider = Cli.Version.class,
     description = {"im_client 2.0's operations, options, output and exit codes, plus a container pipeline.",
         "Exit codes: 0 success, 1 the operation failed, 2 the command line is wrong."},
-    subcommands = {
-        ContainerCommands.RunContainerCommand.class, ContainerCommands.TemplateCommand.class,
-        InfrastructureCommands.ListOp.class, InfrastructureCommands.CreateOp.class,
-        InfrastructureCommands.DestroyOp.class, InfrastructureCommands.GetStateOp.class,
-        InfrastructureCommands.GetOutputsOp.class, InfrastructureCommands.GetContMsgOp.class,
-        InfrastructureCommands.GetRadlOp.class, InfrastructureCommands.StartOp.class,
-        InfrastructureCommands.StopOp.class,
-        ChangeCommands.AddResourceOp.class, ChangeCommands.RemoveResourceOp.class, ChangeCommands.AlterOp.class,
-        ChangeCommands.ReconfigureOp.class, ChangeCommands.ExportOp.class, ChangeCommands.ImportOp.class,
-        ChangeCommands.ChangeAuthOp.class,
-        VmCommands.GetInfoOp.class, VmCommands.GetVmInfoOp.class, VmCommands.GetVmContMsgOp.class,
-        VmCommands.StartVmOp.class, VmCommands.StopVmOp.class, VmCommands.RebootVmOp.class,
-        WaitCommands.WaitOp.class, WaitCommands.CreateWaitOutputsOp.class,
-        ServiceCommands.GetVersionOp.class, ServiceCommands.CloudImagesOp.class, ServiceCommands.CloudUsageOp.class,
-        picocli.AutoComplete.GenerateCompletion.class},
     footer = {"", Cli.FOOTER})
 final class Cli implements Callable<Integer> {
+
+  /**
+   * Every command, in help order. Main registers only the one a command line names: building picocli's model of
+   * all 32 costs a one-shot command more than the rest of its parsing (picocli's Java 5 classes cannot go into the
+   * AppCDS archive, and the model is built by reflection).
+   */
+  static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(
+      Map.entry("run-container", ContainerCommands.RunContainerCommand.class),
+      Map.entry("template", ContainerCommands.TemplateCommand.class),
+      Map.entry("list", InfrastructureCommands.ListOp.class),
+      Map.entry("create", InfrastructureCommands.CreateOp.class),
+      Map.entry("destroy", InfrastructureCommands.DestroyOp.class),
+      Map.entry("getstate", InfrastructureCommands.GetStateOp.class),
+      Map.entry("getoutputs", InfrastructureCommands.GetOutputsOp.class),
+      Map.entry("getcontmsg", InfrastructureCommands.GetContMsgOp.class),
+      Map.entry("getradl", InfrastructureCommands.GetRadlOp.class),
+      Map.entry("start", InfrastructureCommands.StartOp.class),
+      Map.entry("stop", InfrastructureCommands.StopOp.class),
+      Map.entry("addresource", ChangeCommands.AddResourceOp.class),
+      Map.entry("removeresource", ChangeCommands.RemoveResourceOp.class),
+      Map.entry("alter", ChangeCommands.AlterOp.class),
+      Map.entry("reconfigure", ChangeCommands.ReconfigureOp.class),
+      Map.entry("export", ChangeCommands.ExportOp.class),
+      Map.entry("import", ChangeCommands.ImportOp.class),
+      Map.entry("change_auth", ChangeCommands.ChangeAuthOp.class),
+      Map.entry("getinfo", VmCommands.GetInfoOp.class),
+      Map.entry("getvminfo", VmCommands.GetVmInfoOp.class),
+      Map.entry("getvmcontmsg", VmCommands.GetVmContMsgOp.class),
+      Map.entry("startvm", VmCommands.StartVmOp.class),
+      Map.entry("stopvm", VmCommands.StopVmOp.class),
+      Map.entry("rebootvm", VmCommands.RebootVmOp.class),
+      Map.entry("wait", WaitCommands.WaitOp.class),
+      Map.entry("create_wait_outputs", WaitCommands.CreateWaitOutputsOp.class),
+      Map.entry("getversion", ServiceCommands.GetVersionOp.class),
+      Map.entry("cloudimages", ServiceCommands.CloudImagesOp.class),
+      Map.entry("cloudusage", ServiceCommands.CloudUsageOp.class),
+      Map.entry("generate-completion", picocli.AutoComplete.GenerateCompletion.class));
+
+  // The root options that take a value, so that the operation is found after them.
+  private static final Set<String> VALUE_OPTIONS = Set.of("-r", "--rest-url", "--restapi-url", "--im-url", "-a",
+      "--auth_file", "--auth-file", "-u", "--xmlrpc-url", "-s", "--system_name", "--system-name");
+
+  /**
+   * Returns the command {@code argv} runs, or empty when the whole tree is needed: root help or version, no or an
+   * unknown command (for the error), completion.
+   */
+  static Optional<String> commandIn(String[] argv) {
+    for (int i = 0; i < argv.length; i++) {
+      String a = argv[i];
+      if (a.equals("-h") || a.equals("--help") || a.equals("--version") || a.equals("--")) {
+        return Optional.empty();
+      }
+      if (a.startsWith("-")) {
+        if (VALUE_OPTIONS.contains(a)) {
+          i++;
+        }
+        continue;
+      }
+      return COMMANDS.stream().map(Map.Entry::getKey).filter(n -> n.equalsIgnoreCase(a))
+          .filter(n -> !n.equals("generate-completion")).findFirst();
+    }
+    return Optional.empty();
+  }
 
   static final String FOOTER = """
       Configuration: -r/--rest-url URL and -a/--auth_file FILE (before or after the operation), else IM_URL /
@@ -61,6 +112,10 @@ final class Cli implements Callable<Integer> {
   final boolean terminal;
   final Path workDir;
   final Path home;
+  /** Phase times for IMSDK_CLI_TIMING (the start-up breakdown in BENCHMARKS.md); null when not asked for. */
+  private final StringBuilder timing;
+  private long lastMark = System.nanoTime();
+  private long lastCpu = cpuMillis();
 
   Cli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal, Path workDir, Path home) {
     this.env = env;
@@ -69,6 +124,36 @@ final class Cli implements Callable<Integer> {
     this.terminal = terminal;
     this.workDir = workDir;
     this.home = home;
+    this.timing = env.containsKey("IMSDK_CLI_TIMING") ? new StringBuilder("timing:") : null;
+    if (timing != null) {
+      ProcessHandle.current().info().startInstant().ifPresent(start -> timing.append(" jvm-to-main=")
+          .append(java.time.Duration.between(start, java.time.Instant.now()).toMillis()).append("ms/")
+          .append(lastCpu).append("cpu"));
+    }
+  }
+
+  /** Records the time since the previous mark under {@code phase}, when timing was asked for. */
+  void mark(String phase) {
+    if (timing != null) {
+      long now = System.nanoTime();
+      long cpu = cpuMillis();
+      timing.append(' ').append(phase).append('=').append((now - lastMark) / 1_000_000).append("ms/")
+          .append(cpu - lastCpu).append("cpu");
+      lastMark = now;
+      lastCpu = cpu;
+    }
+  }
+
+  // CPU time of the whole process (all threads, JIT and GC included): under load, wall time says little.
+  private static long cpuMillis() {
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+  }
+
+  /** Prints the recorded phase times on stderr, when timing was asked for. */
+  void printTiming() {
+    if (timing != null) {
+      err.println(timing);
+    }
   }
 
   /** No operation given: im_client's "operation not specified" is a usage error. */

@@ -43,6 +43,7 @@ abstract class ImOperation implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    cli.mark("parse");
     opts = local.merged(cli.globals);
     out = cli.out;
     if (opts.xmlrpcUrl != null) {
@@ -52,12 +53,16 @@ abstract class ImOperation implements Callable<Integer> {
     flags.put("im-url", opts.restUrl);
     flags.put("auth-file", opts.authFile);
     ImConfig config = ImConfig.resolve(Args.of(flags, List.of()), cli.env, cli.workDir, cli.home);
+    cli.mark("read-config");
     try (Connection c = Connection.open(config, false, out, needsAuth())) {
+      cli.mark("auth-and-client");
       if (!opts.quiet) {
         String url = config.url().orElse(ImConfig.DEFAULT_URL);
         out.println((url.startsWith("https") ? "Secure connection with: " : "Connected with: ") + url);
       }
-      return run(c) ? 0 : 1;
+      boolean ok = run(c);
+      cli.mark("operation");
+      return ok ? 0 : 1;
     } catch (OperationFailure e) {
       out.println(e.getMessage());
       return 1;

@@ -48,6 +48,12 @@ public final class Main {
   static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
     Cli cli = new Cli(env, out, err, terminal, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
     CommandLine cl = new CommandLine(cli);
+    java.util.Optional<String> only = Cli.commandIn(argv);
+    for (Map.Entry<String, Class<?>> c : Cli.COMMANDS) {
+      if (only.isEmpty() || only.get().equals(c.getKey())) {
+        cl.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
     cl.setSubcommandsCaseInsensitive(true); // im_client lower-cases the operation
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
@@ -71,7 +77,10 @@ public final class Main {
       }
       throw e;
     });
-    return cl.execute(argv);
+    cli.mark("parser-setup");
+    int code = cl.execute(argv);
+    cli.printTiming();
+    return code;
   }
 
   private static String message(ParameterException e) {

@@ -50,8 +50,7 @@ class MainTest {
   @Test
   void everyCommandHasHelp() {
     // Given every command the root knows
-    java.util.Set<String> names = new picocli.CommandLine(new Cli(Map.of(), System.out, System.err, false,
-        java.nio.file.Path.of("."), java.nio.file.Path.of("."))).getSubcommands().keySet();
+    java.util.List<String> names = Cli.COMMANDS.stream().map(Map.Entry::getKey).toList();
     assertThat(names).contains("list", "create", "addresource", "removeresource", "alter", "reconfigure", "start",
         "stop", "startvm", "stopvm", "rebootvm", "getradl", "getvmcontmsg", "export", "import", "cloudimages",
         "cloudusage", "getversion", "change_auth", "create_wait_outputs", "wait", "getinfo", "getvminfo",
@@ -74,5 +73,15 @@ class MainTest {
   void versionPrintsOneLine() {
     assertThat(run("--version")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("im-sdk-examples ");
+  }
+
+  @Test
+  void theCommandIsFoundAfterTheGlobalOptions() {
+    assertThat(Cli.commandIn(new String[] {"-r", "http://x", "-q", "-a", "auth.dat", "GetState", "id"}))
+        .contains("getstate");
+    assertThat(Cli.commandIn(new String[] {"-s", "list", "getinfo", "id"})).contains("getinfo");
+    assertThat(Cli.commandIn(new String[] {"--help"})).isEmpty();
+    assertThat(Cli.commandIn(new String[] {"explode"})).isEmpty();
+    assertThat(Cli.commandIn(new String[] {"generate-completion"})).isEmpty();
   }
 }
