@@ -83,7 +83,7 @@ class RunContainerIT {
         assertThat(p.stderr()).contains("error: Waiting for infrastructure " + id + " to be configured failed")
             .contains("last state unconfigured (VMs: 0=unconfigured)")
             .contains("contextualization log (whole):")
-            .contains("fault injected in the IM emulator")
+            .contains("ERROR: Max contextualization time passed.")
             .doesNotContain("contmsgHead()");
         assertThat(p.stdout()).doesNotContain("endpoint:").contains("destroyed infrastructure " + id);
         assertThat(emulator.infrastructures()).isEmpty();

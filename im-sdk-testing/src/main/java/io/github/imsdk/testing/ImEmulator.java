@@ -46,9 +46,10 @@ public final class ImEmulator implements AutoCloseable {
   private final Credentials credentials;
 
   private ImEmulator(Builder b) {
-    Settings settings = new Settings(b.timings.pending(), b.timings.configure(), b.clock, b.remoteImports,
+    Settings settings = new Settings(b.timings.pending(), b.timings.configure(), b.timings.adding(),
+        b.timings.deleting(), b.clock, b.remoteImports,
         b.oidcIssuers == null ? null : Set.copyOf(b.oidcIssuers), b.version == ImVersion.V2_0_0,
-        Set.copyOf(b.nodeTypes));
+        Set.copyOf(b.nodeTypes), b.vmSshAccess);
     this.engine = new Engine(settings);
     this.server = new EmulatorServer(engine, b.host, b.port);
     byte[] secret = new byte[9];
@@ -133,6 +134,7 @@ public final class ImEmulator implements AutoCloseable {
     private boolean remoteImports = true;
     private Set<String> oidcIssuers;
     private final Set<String> nodeTypes = new LinkedHashSet<>();
+    private VmSshAccess vmSshAccess;
 
     private Builder() {}
 
@@ -206,6 +208,16 @@ public final class ImEmulator implements AutoCloseable {
     /** Adds TOSCA node types to accept besides the normative and grycap types the emulator knows. */
     public Builder nodeTypes(String... types) {
       nodeTypes.addAll(Arrays.asList(types));
+      return this;
+    }
+
+    /**
+     * Makes every VM launched from now on stand for a real SSH server (see {@link VmSshAccess}): its address, mapped
+     * port and credentials appear in the VM's RADL, so create, wait and SSH can run end to end against the emulator.
+     * By default VMs get made-up addresses and passwords that nothing answers.
+     */
+    public Builder vmSshAccess(VmSshAccess access) {
+      this.vmSshAccess = Objects.requireNonNull(access, "access");
       return this;
     }
 

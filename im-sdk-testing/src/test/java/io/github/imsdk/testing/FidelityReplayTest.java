@@ -29,17 +29,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays the 144 exchanges recorded against a real IM 1.19.2 (core's test-jar, {@code im-contract/recorded})
- * against the emulator, in order, and the same 144 recorded against IM 2.0 ({@code recorded-im-master}) against
- * the emulator in {@link ImVersion#V2_0_0} mode, and compares what does not depend on the Dummy connector's exact values: status
- * code, media type, the {@code InfID} header's presence, the JSON shape (keys and value kinds; RADL aspects by
- * class only, since their features are connector data), the error form, and empty vs non-empty operation bodies.
+ * Replays exchanges recorded against real IM servers (core's test-jar, {@code im-contract/}) against the emulator,
+ * in order, and compares them with {@link ReplayComparison}: the first set (144 exchanges; {@code recorded} from IM
+ * 1.19.2, {@code recorded-im-master} from IM 2.0) and the second (217 each; {@code recorded-2},
+ * {@code recorded-2-im-master}), each in the matching {@link ImVersion} mode. For the second set the text bodies
+ * of IM's own text answers (contmsg, TOSCA, RADL) are compared too, after the documented normalisation.
  *
  * <p>Recorded infrastructure ids in paths are mapped to the ids the emulator returned for the same earlier calls.
  * An import body (the recorded export of IM's internal data) is replaced by the emulator's own export of the same
- * infrastructure, taken by the replayed {@code GET .../data}. The emulator runs on a {@link ManualClock} that
- * moves 500 ms per exchange, as time passed between the recorded calls. It is built like the recording server:
- * no internet (remote TOSCA imports fail) and an OIDC issuer list the recorded token's issuer is not on.
+ * infrastructure, taken by the replayed {@code GET .../data}. The emulator runs on a {@link ManualClock}. For the
+ * first set it moves 500 ms per exchange. For the second it follows the recording: it moves 2 ms per exchange and
+ * jumps to the recorded {@code Date} when that is later, with IM's Dummy timings (VMs run at once; contextualization
+ * runs until the 60 s limit the recording server was given) and busy windows of 7 ms after an asynchronous create
+ * (so the recorded 409s come at the same calls) and 5 ms after an asynchronous destroy. The recording server's VMs
+ * cannot be reached by SSH, so before the Ansible group (file 165) the replay injects the fault that makes the next
+ * two VMs end {@code unconfigured}. The emulator is built like the recording server: no internet (remote TOSCA
+ * imports fail) and an OIDC issuer list the recorded token's issuer is not on.
  */
 class FidelityReplayTest {
 
@@ -47,6 +52,8 @@ class FidelityReplayTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Set<String> SKIPPED_HEADERS = Set.of("host", "content-length");
+  /** The second set's timing-dependent files, as its README lists them. */
+  private static final Pattern TIMING_DEPENDENT = Pattern.compile("(01[89]|02[0-9]|14[678]|16[6-9]|17[0-5])-.*");
 
   @Test
   void everyRecordedExchangeHasTheSameShapeOnTheEmulator() throws Exception {
@@ -58,15 +65,32 @@ class FidelityReplayTest {
     assertThat(replay("recorded-im-master", ImVersion.V2_0_0)).isEqualTo(144);
   }
 
+  @Test
+  void theSecondSetRecordedAgainstIm119ReplaysOnTheEmulator() throws Exception {
+    assertThat(replay("recorded-2", ImVersion.V1_19_2)).isEqualTo(217 - KnownDifferences.of(false).size());
+  }
+
+  @Test
+  void theSecondSetRecordedAgainstIm2ReplaysOnTheEmulatorInIm2Mode() throws Exception {
+    assertThat(replay("recorded-2-im-master", ImVersion.V2_0_0)).isEqualTo(217 - KnownDifferences.of(true).size());
+  }
+
   private int replay(String set, ImVersion version) throws Exception {
     // Given the recorded exchanges and an emulator configured like the recording server
+    boolean second = set.startsWith("recorded-2");
     List<String> files = recordedFiles(set);
-    ManualClock clock = ManualClock.startingAt(Instant.parse("2026-11-21T20:49:00Z"));
+    ManualClock clock = ManualClock.startingAt(Instant.parse(second ? "2026-12-07T14:18:30Z" : "2026-11-21T20:49:00Z"));
+    EmulatorTimings timings = second
+        ? EmulatorTimings.of(Duration.ZERO, Duration.ofSeconds(59)).withAdding(Duration.ofMillis(7))
+            .withDeleting(Duration.ofMillis(5))
+        : EmulatorTimings.of(Duration.ofSeconds(1), Duration.ofSeconds(60));
     List<String> mismatches = new ArrayList<>();
+    List<String> known = new ArrayList<>();
+    Map<String, String> knownDifferences = second ? KnownDifferences.of(version == ImVersion.V2_0_0) : Map.of();
     int matched = 0;
     try (ImEmulator emulator = ImEmulator.builder()
         .clock(clock)
-        .timings(EmulatorTimings.of(Duration.ofSeconds(1), Duration.ofSeconds(60)))
+        .timings(timings)
         .remoteImports(false)
         .oidcIssuers("https://aai.egi.eu/auth/realms/egi")
         .imVersion(version)
@@ -80,6 +104,12 @@ class FidelityReplayTest {
         JsonNode ex = read("im-contract/" + set + "/" + file);
         JsonNode rq = ex.get("request");
         JsonNode rs = ex.get("response");
+        if (second) {
+          if (file.startsWith("165-")) {
+            emulator.inject(Fault.nextVmsEndIn(io.github.imsdk.core.State.UNCONFIGURED).times(2));
+          }
+          followRecordedDate(clock, rs);
+        }
         String path = mapIds(rq.get("path").asText(), ids);
         String body = rq.get("body").isNull() ? null : rq.get("body").asText();
         if (rq.get("method").asText().equals("PUT") && path.equals("/infrastructures") && body != null
@@ -93,21 +123,44 @@ class FidelityReplayTest {
         if (path.endsWith("/data") && actual.statusCode() == 200) {
           exports.put(path.split("/")[2], JSON.readTree(actual.body()).path("data").asText());
         }
-        clock.advance(Duration.ofMillis(500));
+        if (!second) {
+          clock.advance(Duration.ofMillis(500));
+        }
 
-        // Then status, media type and shape match
-        List<String> problems = compare(rq, rs, actual);
+        // Then status, media type and shape (and, for the second set, IM's text bodies) match
+        List<String> problems = ReplayComparison.compare(rq, rs, actual,
+            second && TIMING_DEPENDENT.matcher(file).matches(), second);
+        String reason = knownDifferences.get(file.substring(0, 3));
         if (problems.isEmpty()) {
           matched++;
+          if (reason != null) {
+            mismatches.add(file + ": matches now; remove it from KnownDifferences");
+          }
+        } else if (reason != null) {
+          known.add(file + " (" + reason + ")");
         } else {
           mismatches.add(file + ": " + String.join("; ", problems));
         }
       }
     }
-    LOG.warn("fidelity: {} of {} exchanges recorded in {} matched the emulator in {} mode{}", matched, files.size(),
-        set, version, mismatches.isEmpty() ? "" : "; mismatches:\n  " + String.join("\n  ", mismatches));
+    LOG.warn("fidelity: {} of {} exchanges recorded in {} matched the emulator in {} mode{}{}", matched,
+        files.size(), set, version, known.isEmpty() ? "" : "; known differences:\n  " + String.join("\n  ", known),
+        mismatches.isEmpty() ? "" : "; mismatches:\n  " + String.join("\n  ", mismatches));
     assertThat(mismatches).as("exchanges whose status or shape differ from the recording").isEmpty();
     return matched;
+  }
+
+  /** Moves the clock 2 ms, or to the recorded answer's Date when that is later (the Date has whole seconds). */
+  private static void followRecordedDate(ManualClock clock, JsonNode rs) {
+    clock.advance(Duration.ofMillis(2));
+    String date = ReplayComparison.header(rs.get("headers"), "Date");
+    if (date != null) {
+      Instant recorded = java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant();
+      if (recorded.isAfter(clock.instant())) {
+        clock.advance(Duration.between(clock.instant(), recorded));
+      }
+    }
   }
 
   private static List<String> recordedFiles(String set) throws IOException {
@@ -171,103 +224,6 @@ class FidelityReplayTest {
   }
 
   private static String header(JsonNode headers, String name) {
-    Iterator<Map.Entry<String, JsonNode>> it = headers.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().equalsIgnoreCase(name)) {
-        return e.getValue().asText();
-      }
-    }
-    return null;
-  }
-
-  private static String mediaType(String contentType) {
-    return contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-  }
-
-  private static List<String> compare(JsonNode rq, JsonNode rs, HttpResponse<String> actual) throws IOException {
-    List<String> problems = new ArrayList<>();
-    int status = rs.get("status").asInt();
-    if (status != actual.statusCode()) {
-      problems.add("status " + actual.statusCode() + " instead of " + status + " (" + actual.body() + ")");
-      return problems;
-    }
-    String expectedType = mediaType(header(rs.get("headers"), "Content-Type"));
-    String actualType = mediaType(actual.headers().firstValue("Content-Type").orElse(null));
-    if (!expectedType.equals(actualType)) {
-      problems.add("content type " + actualType + " instead of " + expectedType);
-      return problems;
-    }
-    boolean expectedInfId = header(rs.get("headers"), "InfID") != null;
-    if (expectedInfId != actual.headers().firstValue("InfID").isPresent()) {
-      problems.add("InfID header " + (expectedInfId ? "missing" : "unexpected"));
-    }
-    String expectedBody = rs.get("body").asText();
-    switch (expectedType) {
-      case "application/json" -> shape("$", JSON.readTree(expectedBody), JSON.readTree(actual.body()), problems);
-      case "text/uri-list" -> {
-        int expectedLines = expectedBody.isEmpty() ? 0 : expectedBody.split("\n").length;
-        int actualLines = actual.body().isEmpty() ? 0 : actual.body().split("\n").length;
-        if (expectedLines != actualLines) {
-          problems.add(actualLines + " URIs instead of " + expectedLines);
-        }
-        for (String uri : actual.body().isEmpty() ? new String[0] : actual.body().split("\n")) {
-          if (!uri.matches("http://127\\.0\\.0\\.1:\\d+/infrastructures/[0-9a-f-]{36}(/vms/\\d+)?")) {
-            problems.add("not an infrastructure or VM URI: " + uri);
-          }
-        }
-      }
-      case "text/html" -> {
-        if (status >= 400 && !actual.body().contains("Code: " + status + ".")) {
-          problems.add("HTML error page without 'Code: " + status + ".'");
-        }
-      }
-      default -> {
-        boolean operation = !rq.get("method").asText().equals("GET");
-        if (operation && expectedBody.isEmpty() != actual.body().isEmpty()) {
-          problems.add("body " + (actual.body().isEmpty() ? "empty" : "not empty: " + actual.body()));
-        }
-      }
-    }
-    return problems;
-  }
-
-  /** Compares JSON shapes: object keys, value kinds and list lengths; RADL aspects only by their class. */
-  private static void shape(String at, JsonNode expected, JsonNode actual, List<String> problems) {
-    if (at.equals("$.paths") || at.equals("$.info") || at.equals("$.tags") || at.startsWith("$.components")
-        || at.startsWith("$.externalDocs")) {
-      return; // IM's own OpenAPI document: the emulator publishes a short one with the same top-level keys
-    }
-    if (expected.getNodeType() != actual.getNodeType()) {
-      problems.add(at + " is " + actual.getNodeType() + " instead of " + expected.getNodeType());
-      return;
-    }
-    if (expected.isObject()) {
-      if (expected.has("class")) {
-        if (!expected.get("class").equals(actual.get("class"))) {
-          problems.add(at + " is a RADL " + actual.get("class") + " instead of " + expected.get("class"));
-        }
-        return;
-      }
-      Set<String> ek = new TreeSet<>();
-      expected.fieldNames().forEachRemaining(ek::add);
-      Set<String> ak = new TreeSet<>();
-      actual.fieldNames().forEachRemaining(ak::add);
-      if (!ek.equals(ak)) {
-        problems.add(at + " has keys " + ak + " instead of " + ek);
-        return;
-      }
-      for (String k : ek) {
-        shape(at + "." + k, expected.get(k), actual.get(k), problems);
-      }
-    } else if (expected.isArray()) {
-      if (expected.size() != actual.size()) {
-        problems.add(at + " has " + actual.size() + " items instead of " + expected.size());
-        return;
-      }
-      for (int i = 0; i < expected.size(); i++) {
-        shape(at + "[" + i + "]", expected.get(i), actual.get(i), problems);
-      }
-    }
+    return ReplayComparison.header(headers, name);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.imsdk.testing.internal;
 
 import io.github.imsdk.auth.AuthLine;
+import io.github.imsdk.testing.VmSshAccess;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,14 @@ final class Launcher {
     vm.system = sys.copy();
     vm.system.bare = false;
     vm.createdAt = now;
-    vm.visibleAt = async ? now.plus(settings.pending()) : now;
+    // After an asynchronous create IM 1.19.2 lists the VMs only once it has launched them (not in the adding
+    // window); 2.0 registers them earlier, as soon as they leave pending.
+    Duration hidden = settings.imV2() || settings.pending().compareTo(settings.adding()) > 0 ? settings.pending()
+        : settings.adding();
+    vm.visibleAt = async ? now.plus(hidden) : now;
     vm.runningAt = now.plus(settings.pending());
-    boolean ctxt = contextualize || inf.ctxtDisabled;
+    // A VM added with context=0 is never contextualized: it stays running (IM does the same).
+    boolean ctxt = contextualize;
     vm.doneAt = ctxt ? vm.runningAt.plus(inf.ctxtDisabled ? Duration.ZERO : settings.configure()) : null;
     for (Engine.FaultRule f : faults) {
       if (f.vmOutcome() != null) {
@@ -79,10 +85,39 @@ final class Launcher {
     vm.password = password();
     vm.system.set("disk.0.os.credentials.username", vm.username);
     vm.system.set("disk.0.os.credentials.password", vm.password);
+    if (settings.vmSshAccess() != null) {
+      standFor(vm, settings.vmSshAccess());
+    }
     vm.system.set("provider.type", cloud.type());
     vm.system.set("instance_id", inf.id.substring(0, 8) + "-" + vm.id);
     inf.vms.add(vm);
     return vm;
+  }
+
+  /**
+   * Points the VM's first public interface at a real SSH server: its IP, a mapping of the server's port to the VM's
+   * port 22 on that network (appended, so IM's "last mapping to 22 wins" picks it), and its credentials.
+   */
+  private static void standFor(Model.Vm vm, VmSshAccess access) {
+    for (int i = 0; vm.system.string("net_interface." + i + ".connection") != null; i++) {
+      String netId = vm.system.string("net_interface." + i + ".connection");
+      Radl.Aspect net = vm.networks.stream().filter(n -> n.id.equals(netId)).findFirst().orElse(null);
+      if (net == null || !"yes".equals(net.string("outbound"))) {
+        continue;
+      }
+      vm.system.set("net_interface." + i + ".ip", access.ip());
+      vm.publicIp = access.ip();
+      String mapping = access.port() + "/tcp-22/tcp";
+      String outports = net.string("outports");
+      net.set("outports", outports == null || outports.isBlank() ? mapping : outports + "," + mapping);
+      vm.username = access.username();
+      vm.password = access.password().orElse(null);
+      vm.system.set("disk.0.os.credentials.username", access.username());
+      vm.system.remove("disk.0.os.credentials.password");
+      access.password().ifPresent(p -> vm.system.set("disk.0.os.credentials.password", p));
+      access.privateKey().ifPresent(k -> vm.system.set("disk.0.os.credentials.private_key", k));
+      return;
+    }
   }
 
   /** Returns an address in 127.0.0.0/8: never a private or public range. */

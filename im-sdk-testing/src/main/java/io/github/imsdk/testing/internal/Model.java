@@ -93,6 +93,11 @@ final class Model {
     Instant ctxtStartedAt;
     boolean ctxtDisabled;
     boolean deleted;
+    /** Until when IM is still launching the VMs of an asynchronous create (a destroy answers 409). */
+    Instant addingUntil;
+    /** When an asynchronous destroy began and when the infrastructure is gone; null otherwise. */
+    Instant deletingFrom;
+    Instant deletingUntil;
     String cloudType = "";
     String cloudHost = "";
 

@@ -1,5 +1,6 @@
 package io.github.imsdk.testing.internal;
 
+import io.github.imsdk.testing.VmSshAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -9,17 +10,23 @@ import java.util.Set;
  *
  * @param pending how long a new VM stays {@code pending}
  * @param configure how long contextualization keeps a running VM in {@code running}
+ * @param adding how long after an asynchronous create a destroy answers 409
+ * @param deleting how long after an asynchronous destroy the infrastructure is still {@code deleting}
  * @param clock the time source for every state transition
  * @param remoteImports whether TOSCA imports by URL are accepted (never fetched)
  * @param oidcIssuers issuers whose tokens are accepted; {@code null} accepts any issuer
  * @param imV2 whether to answer like IM 2.0 instead of 1.19.2
  * @param extraNodeTypes TOSCA node types accepted besides the built-in list
+ * @param vmSshAccess the SSH server VMs stand for, or {@code null} for made-up addresses and passwords
  */
 public record Settings(
     Duration pending,
     Duration configure,
+    Duration adding,
+    Duration deleting,
     Clock clock,
     boolean remoteImports,
     Set<String> oidcIssuers,
     boolean imV2,
-    Set<String> extraNodeTypes) {}
+    Set<String> extraNodeTypes,
+    VmSshAccess vmSshAccess) {}

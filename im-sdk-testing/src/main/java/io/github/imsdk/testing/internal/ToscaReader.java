@@ -110,6 +110,7 @@ final class ToscaReader {
       putIf(system, "gpu.vendor", cap(t, node, "host", "gpu_vendor"));
       putIf(system, "instance_type", cap(t, node, "host", "instance_type"));
       putIf(system, "disk.0.os.credentials.username", map(cap(t, node, "os", "credential")).get("user"));
+      blockStorage(t, node, system);
 
       Object networkName = cap(t, node, "endpoint", "network_name");
       boolean isPublic = networkName != null && String.valueOf(networkName).equalsIgnoreCase("PUBLIC");
@@ -181,6 +182,26 @@ final class ToscaReader {
       radl.aspects.add(deploy);
     });
     return new Template(radl, infraName, counts, removals, t);
+  }
+
+  /** Attaches each {@code local_storage} BlockStorage as IM does: {@code disk.N.size}, mount path, ext4 by default. */
+  private static void blockStorage(ToscaTemplate t, NodeTemplate node, Radl.Aspect system) {
+    int disk = 1;
+    for (io.github.imsdk.tosca.Requirement r : node.requirements()) {
+      NodeTemplate target = r.node() == null ? null : t.nodeTemplates().get(r.node());
+      if (!r.name().equals("local_storage") || target == null || !"tosca.nodes.BlockStorage".equals(target.type())) {
+        continue;
+      }
+      Object size = target.properties().get("size");
+      sizeOrCount(system, "disk." + disk + ".size", size == null ? null : t.evaluate(size, Map.of(), null,
+          target.name()));
+      Object location = r.relationship() == null ? null : r.relationship().properties().get("location");
+      putIf(system, "disk." + disk + ".mount_path",
+          location == null ? null : t.evaluate(location, Map.of(), null, node.name()));
+      Object fs = r.relationship() == null ? null : r.relationship().properties().get("fs_type");
+      system.set("disk." + disk + ".fstype", fs == null ? "ext4" : String.valueOf(fs));
+      disk++;
+    }
   }
 
   /** Returns a capability property with its functions (get_input, get_property, concat) evaluated. */
