@@ -28,7 +28,7 @@ final class Cli implements Callable<Integer> {
 
   /**
    * Every command, in help order. Main registers only the one a command line names: building picocli's model of
-   * all 32 costs a one-shot command more than the rest of its parsing (picocli's Java 5 classes cannot go into the
+   * all 36 costs a one-shot command more than the rest of its parsing (picocli's Java 5 classes cannot go into the
    * AppCDS archive, and the model is built by reflection).
    */
   static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(
@@ -56,6 +56,12 @@ final class Cli implements Callable<Integer> {
       Map.entry("startvm", VmCommands.StartVmOp.class),
       Map.entry("stopvm", VmCommands.StopVmOp.class),
       Map.entry("rebootvm", VmCommands.RebootVmOp.class),
+      Map.entry("ssh", SshCommands.SshInfOp.class),
+      Map.entry("sshvm", SshCommands.SshVmOp.class),
+      Map.entry("get", SshCommands.GetOp.class),
+      Map.entry("put", SshCommands.PutOp.class),
+      Map.entry("getvm", SshCommands.GetVmOp.class),
+      Map.entry("putvm", SshCommands.PutVmOp.class),
       Map.entry("wait", WaitCommands.WaitOp.class),
       Map.entry("create_wait_outputs", WaitCommands.CreateWaitOutputsOp.class),
       Map.entry("getversion", ServiceCommands.GetVersionOp.class),
@@ -107,6 +113,7 @@ final class Cli implements Callable<Integer> {
   CommandSpec spec;
 
   final Map<String, String> env;
+  final java.io.InputStream in;
   final PrintStream out;
   final PrintStream err;
   final boolean terminal;
@@ -117,8 +124,10 @@ final class Cli implements Callable<Integer> {
   private long lastMark = System.nanoTime();
   private long lastCpu = cpuMillis();
 
-  Cli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal, Path workDir, Path home) {
+  Cli(Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err, boolean terminal,
+      Path workDir, Path home) {
     this.env = env;
+    this.in = in;
     this.out = out;
     this.err = err;
     this.terminal = terminal;

@@ -63,6 +63,8 @@ abstract class ImOperation implements Callable<Integer> {
       boolean ok = run(c);
       cli.mark("operation");
       return ok ? 0 : 1;
+    } catch (SshCommands.ExitCode e) {
+      return e.code;
     } catch (OperationFailure e) {
       out.println(e.getMessage());
       return 1;

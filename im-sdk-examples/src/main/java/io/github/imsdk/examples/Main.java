@@ -25,7 +25,7 @@ public final class Main {
   /** Runs a command and exits with its code. */
   public static void main(String[] argv) {
     quietJerseyContentLengthWarning();
-    int code = run(argv, System.getenv(), System.out, System.err, System.console() != null);
+    int code = run(argv, System.getenv(), System.in, System.out, System.err, System.console() != null);
     System.out.flush();
     System.exit(code);
   }
@@ -44,14 +44,27 @@ public final class Main {
   private static final java.util.logging.Logger JERSEY_CONNECTOR_LOG =
       java.util.logging.Logger.getLogger("org.glassfish.jersey.client.internal.HttpUrlConnector");
 
-  /** Runs a command; returns the exit code. */
+  /** Runs a command with no input; returns the exit code. */
   static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
-    Cli cli = new Cli(env, out, err, terminal, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
+    return run(argv, env, java.io.InputStream.nullInputStream(), out, err, terminal);
+  }
+
+  /** Runs a command; returns the exit code. */
+  static int run(String[] argv, Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err,
+      boolean terminal) {
+    Cli cli = new Cli(env, in, out, err, terminal, Path.of("").toAbsolutePath(),
+        Path.of(System.getProperty("user.home")));
     CommandLine cl = new CommandLine(cli);
     java.util.Optional<String> only = Cli.commandIn(argv);
     for (Map.Entry<String, Class<?>> c : Cli.COMMANDS) {
       if (only.isEmpty() || only.get().equals(c.getKey())) {
         cl.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
+    for (String shell : new String[] {"ssh", "sshvm"}) {
+      // as with ssh, what follows the VM is the remote command, options included ("ls -la")
+      if (cl.getSubcommands().containsKey(shell)) {
+        cl.getSubcommands().get(shell).setStopAtPositional(true);
       }
     }
     cl.setSubcommandsCaseInsensitive(true); // im_client lower-cases the operation
