@@ -14,11 +14,14 @@ import java.util.regex.Pattern;
 final class Secrets {
 
   static final String MASK = "********";
-  private static final List<String> SECRET_KEYS = List.of("password", "private_key", "token", "secret");
+  private static final List<String> SECRET_KEYS = List.of("password", "private_key", "token", "secret",
+      "proxy_key");
   // A RADL feature holding a secret: key = 'value' (values may span lines, as private keys do).
   private static final Pattern RADL_SECRET = Pattern.compile(
-      "(?m)^(\\s*[\\w.]*(?:password|private_key|token|secret)[\\w.]*\\s*=\\s*)'[^']*'",
+      "(?m)^(\\s*[\\w.]*(?:password|private_key|token|secret|proxy_key)[\\w.]*\\s*=\\s*)'[^']*'",
       Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern PROXY_PASSWORD = Pattern.compile("(proxy_host\\s*=\\s*'[^:@']*:)[^@']*@");
 
   private final boolean show;
 
@@ -60,6 +63,8 @@ final class Secrets {
     if (show) {
       return radl;
     }
-    return RADL_SECRET.matcher(radl).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "'" + MASK + "'"));
+    String masked = RADL_SECRET.matcher(radl).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "'" + MASK + "'"));
+    // proxy_host = 'user:password@host:port'
+    return PROXY_PASSWORD.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
   }
 }

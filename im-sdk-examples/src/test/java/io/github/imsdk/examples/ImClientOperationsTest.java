@@ -182,7 +182,8 @@ class ImClientOperationsTest {
 
     List<String> info = run("getinfo", id).lines();
     assertThat(info.get(1)).isEqualTo("Info about VM with ID: 0");
-    assertThat(info.get(2)).startsWith("system vm (");
+    assertThat(info.get(2)).startsWith("network ");
+    assertThat(info).contains("system vm (");
     assertThat(String.join("\n", info)).contains("state = 'configured'").doesNotContainPattern("password = '[^*]");
     assertThat(run("getvminfo", id, "0").out()).contains("system vm (");
     assertThat(run("getvminfo", id, "0", "state").lines()).containsExactly("Connected with: " + url, "configured");
