@@ -112,7 +112,7 @@ class PlacementConcurrencyTest {
 
       // When placed with the template's own image (so only quotas are asked)
       PlacementResult r = im.placement().deploy(ToscaTemplate.parse(TEMPLATE), PlacementOptions.defaults()
-          .withWait(Wait.configured().backoff(java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(50), 1.5)),
+          .withWait(Wait.configured().withBackoff(java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(50), 1.5)),
           events::add);
 
       // Then every site answered (none was passed over), and the first in order won the tie

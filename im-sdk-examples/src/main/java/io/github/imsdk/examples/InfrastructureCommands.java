@@ -124,7 +124,7 @@ final class InfrastructureCommands {
     boolean run(Connection c) {
       Template template = readTemplate(file, "RADL file not specified");
       boolean asyncLaunch = async == null || flag(async, "async");
-      InfrastructureId id = c.im.infrastructures().create(template, new CreateOptions(asyncLaunch));
+      InfrastructureId id = c.im.infrastructures().create(template, CreateOptions.defaults().withAsync(asyncLaunch));
       if (!opts.quiet) {
         out.println("Infrastructure successfully created with ID: " + id.value());
       }

@@ -106,7 +106,7 @@ final class WaitCommands {
       InfrastructureId id;
       try {
         Template template = InfrastructureCommands.readTemplate(file, "RADL file not specified");
-        id = c.im.infrastructures().create(template, CreateOptions.asyncLaunch());
+        id = c.im.infrastructures().create(template, CreateOptions.defaults().withAsync(true));
       } catch (OperationFailure | io.github.imsdk.ImException | java.io.UncheckedIOException e) {
         out.println(PyFormat.json(Map.of("error", e.getMessage())));
         return false;

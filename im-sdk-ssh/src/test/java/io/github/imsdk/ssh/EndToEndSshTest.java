@@ -111,7 +111,7 @@ class EndToEndSshTest {
       // create -> wait
       InfrastructureId id = im.infrastructures().create(template);
       Infrastructure inf = im.infrastructure(id);
-      inf.waitUntil(Wait.configured().timeout(Duration.ofMinutes(2)), p -> { });
+      inf.waitUntil(Wait.configured().withTimeout(Duration.ofMinutes(2)), p -> { });
 
       // What IM says about VM 0 is all the SSH client needs
       VmInfo vm = inf.vm("0").info();

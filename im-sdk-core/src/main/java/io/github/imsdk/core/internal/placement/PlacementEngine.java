@@ -174,7 +174,7 @@ public final class PlacementEngine implements Placement {
     Template pinned = Template.of(Pinning.pin(valid, site, fit.imageUrl()));
     InfrastructureId id;
     try {
-      id = infrastructures.create(pinned, CreateOptions.asyncLaunch());
+      id = infrastructures.create(pinned, CreateOptions.defaults().withAsync(true));
     } catch (RuntimeException e) {
       passed.put(site, "create refused: " + e.getMessage());
       events.accept(new PlacementEvent(site, Kind.FAILED, "create refused: " + e.getMessage()));
