@@ -14,7 +14,7 @@ import java.util.Optional;
  * PlacementOptions o = PlacementOptions.defaults()
  *     .withSites(List.of("cesga", "ifca", "incd"))
  *     .withImage(ImageWish.like("ubuntu 22.04"))
- *     .withWait(Wait.configured().timeout(Duration.ofMinutes(30)));
+ *     .withWait(Wait.configured().withTimeout(Duration.ofMinutes(30)));
  * }</pre>
  */
 public final class PlacementOptions {
