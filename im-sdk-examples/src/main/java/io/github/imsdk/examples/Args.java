@@ -18,6 +18,18 @@ final class Args {
 
   private Args() {}
 
+  /** Returns arguments already parsed elsewhere (by the picocli commands): flag name to value, and positionals. */
+  static Args of(Map<String, String> values, List<String> positional) {
+    Args a = new Args();
+    values.forEach((k, v) -> {
+      if (v != null) {
+        a.values.put(k, v);
+      }
+    });
+    a.positional.addAll(positional);
+    return a;
+  }
+
   /**
    * Parses {@code argv}.
    *

@@ -42,6 +42,14 @@ final class Connection implements AutoCloseable {
    * @throws UsageException if nothing is configured and the emulator is not allowed, or the URL has no auth file
    */
   static Connection open(ImConfig config, boolean emulatorAllowed, PrintStream out) {
+    return open(config, emulatorAllowed, out, true);
+  }
+
+  /**
+   * Connects like {@link #open(ImConfig, boolean, PrintStream)}; without {@code authRequired} (im_client's
+   * getversion) a missing auth file is no error and no Authorization header is sent.
+   */
+  static Connection open(ImConfig config, boolean emulatorAllowed, PrintStream out, boolean authRequired) {
     if (config.isEmpty()) {
       if (!emulatorAllowed) {
         throw new UsageException("no IM configured: pass --im-url and --auth-file, set IM_URL and IM_AUTH_FILE, "
@@ -53,6 +61,9 @@ final class Connection implements AutoCloseable {
       return new Connection(client(emulator.endpoint().toString(), emulator.credentials()), emulator);
     }
     String url = config.url().orElse(ImConfig.DEFAULT_URL);
+    if (!authRequired && config.authFile().isEmpty()) {
+      return new Connection(InfrastructureManager.builder().endpoint(url).build(), null);
+    }
     if (config.authFile().isEmpty()) {
       throw new UsageException("an auth file is needed to talk to " + url
           + ": pass --auth-file, set IM_AUTH_FILE or auth_file in im_client.cfg");

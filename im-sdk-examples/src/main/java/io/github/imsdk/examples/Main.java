@@ -1,68 +1,31 @@
 package io.github.imsdk.examples;
 
-import io.github.imsdk.ImException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The examples' entry point: {@code java -jar im-sdk-examples.jar <command> [options]}.
+ * The examples' entry point: {@code java -jar im-sdk-examples.jar <command> [options]}, where the commands are
+ * im_client 2.0's operations (same names, options, output and exit codes) plus {@code run-container} and
+ * {@code template}.
  *
- * <p>Exit codes: 0 success, 1 the IM or the infrastructure failed, 2 the command line is wrong.
+ * <p>Exit codes: 0 success, 1 the IM, the infrastructure or the operation failed, 2 the command line is wrong.
+ *
+ * <p>Parsing uses picocli: im_client's optparse accepts options anywhere, gives every operation a help text, and
+ * exits 2 on a bad command line; picocli does the same with subcommands, and also writes shell completion scripts.
  */
 public final class Main {
 
-  private static final Set<String> CONNECTION_FLAGS = Set.of("im-url", "auth-file");
-  private static final List<String> CLIENT_COMMANDS = List.of("list", "create", "getstate", "getinfo", "getvminfo",
-      "getoutputs", "getcontmsg", "wait", "destroy");
-
-  private static final String USAGE = """
-      usage: java -jar im-sdk-examples.jar <command> [options]
-
-      The container pipeline:
-        run-container --image IMAGE --port PORT [--cpus N] [--memory "4 GB"] [--disk "10 GB"|0]
-                      [--os-image URL] [--name NAME] [--keep] [--show-secrets] [--timeout MINUTES]
-            create a VM running the container, wait until configured (--timeout, default %d minutes), print
-            "endpoint: <url>" and the SSH details, then destroy it (unless --keep). If it fails, print the
-            last states and the head of the contextualization log, and destroy it (unless --keep); exit 1.
-            Ctrl-C destroys what was created.
-        template      same flags as run-container: print the TOSCA template instead of deploying it
-
-      im_client-style commands (need an IM: --im-url and --auth-file, IM_URL and IM_AUTH_FILE, or im_client.cfg):
-        list | create <file> | getstate <id> | getinfo <id> | getvminfo <id> <vm> [attr]
-        getoutputs <id> | getcontmsg <id> | wait <id> [max_time_s] | destroy <id>
-        options: --json (JSON output), --show-secrets (print passwords)
-        wait: until configured, at most max_time_s (default %d); progress on stderr; exit 1 if it fails
-
-      Polling: the waits poll GET /infrastructures/<id>/state first at once, then after %s, growing by 1.5x up
-      to every %s, so that a shared IM is not hammered during a deployment that takes minutes; with the
-      in-process emulator, after %s growing up to every %s. An unconfigured (or stopped) state is read
-      twice before it counts as a failure; three unknown readings end the wait.
-
-      Configuration: --im-url URL --auth-file FILE, else IM_URL / IM_AUTH_FILE, else [im_client] restapi_url and
-      auth_file in ./im_client.cfg or ~/.im_client.cfg. With none at all, run-container uses an in-process IM
-      emulator.
-      """.formatted(RunContainer.DEFAULT_TIMEOUT_MINUTES, ClientCommands.DEFAULT_WAIT_SECONDS,
-      seconds(Connection.POLL_INITIAL), seconds(Connection.POLL_MAX), seconds(Connection.EMULATOR_POLL_INITIAL),
-      seconds(Connection.EMULATOR_POLL_MAX));
-
   private Main() {}
-
-  private static String seconds(Duration d) {
-    return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
-  }
 
   /** Runs a command and exits with its code. */
   public static void main(String[] argv) {
     quietJerseyContentLengthWarning();
-    int code = run(argv, System.getenv(), System.out, System.err, System.console() != null);
+    int code = run(argv, System.getenv(), System.in, System.out, System.err, System.console() != null);
     System.out.flush();
     System.exit(code);
   }
@@ -81,49 +44,63 @@ public final class Main {
   private static final java.util.logging.Logger JERSEY_CONNECTOR_LOG =
       java.util.logging.Logger.getLogger("org.glassfish.jersey.client.internal.HttpUrlConnector");
 
-  /** Runs a command; returns the exit code. */
+  /** Runs a command with no input; returns the exit code. */
   static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
-    if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
-      out.print(USAGE);
-      return argv.length == 0 ? 2 : 0;
-    }
-    String command = argv[0];
-    List<String> rest = Arrays.asList(argv).subList(1, argv.length);
-    try {
-      Path workDir = Path.of("").toAbsolutePath();
-      Path home = Path.of(System.getProperty("user.home"));
-      switch (command) {
-        case "run-container" -> {
-          Set<String> values = new HashSet<>(RunContainer.RECIPE_FLAGS);
-          values.addAll(CONNECTION_FLAGS);
-          values.add("timeout");
-          Args args = Args.parse(rest, values, Set.of("keep", "show-secrets"));
-          return new RunContainer(args, out, err, terminal).run(ImConfig.resolve(args, env, workDir, home));
-        }
-        case "template" -> {
-          Args args = Args.parse(rest, RunContainer.RECIPE_FLAGS, Set.of());
-          out.print(RunContainer.recipe(args).template().toYaml());
-          return 0;
-        }
-        default -> {
-          if (!CLIENT_COMMANDS.contains(command)) {
-            throw new UsageException("unknown command '" + command + "'");
-          }
-          Args args = Args.parse(rest, CONNECTION_FLAGS, Set.of("json", "show-secrets", "yes"));
-          try (Connection c = Connection.open(ImConfig.resolve(args, env, workDir, home), false, out)) {
-            return new ClientCommands(args, out, err, terminal).run(command, c);
-          }
-        }
+    return run(argv, env, java.io.InputStream.nullInputStream(), out, err, terminal);
+  }
+
+  /** Runs a command; returns the exit code. */
+  static int run(String[] argv, Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err,
+      boolean terminal) {
+    Cli cli = new Cli(env, in, out, err, terminal, Path.of("").toAbsolutePath(),
+        Path.of(System.getProperty("user.home")));
+    CommandLine cl = new CommandLine(cli);
+    java.util.Optional<String> only = Cli.commandIn(argv);
+    for (Map.Entry<String, Class<?>> c : Cli.COMMANDS) {
+      if (only.isEmpty() || only.get().equals(c.getKey())) {
+        cl.addSubcommand(c.getKey(), c.getValue());
       }
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
+    }
+    for (String shell : new String[] {"ssh", "sshvm"}) {
+      // as with ssh, what follows the VM is the remote command, options included ("ls -la")
+      if (cl.getSubcommands().containsKey(shell)) {
+        cl.getSubcommands().get(shell).setStopAtPositional(true);
+      }
+    }
+    cl.setSubcommandsCaseInsensitive(true); // im_client lower-cases the operation
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setParameterExceptionHandler((ParameterException e, String[] args) -> {
+      err.println("error: " + message(e));
       err.println("run with --help for usage");
       return 2;
-    } catch (ImException | UncheckedIOException | IllegalArgumentException | IllegalStateException
-        | java.util.NoSuchElementException e) {
-      // the last two: an output the template promised is missing or of the wrong kind (Outputs accessors)
-      err.println("error: " + e.getMessage());
-      return 1;
+    });
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof UsageException) {
+        err.println("error: " + e.getMessage());
+        err.println("run with --help for usage");
+        return 2;
+      }
+      if (e instanceof io.github.imsdk.ImException || e instanceof java.io.UncheckedIOException
+          || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+          || e instanceof java.util.NoSuchElementException) {
+        // the last two: an output the template promised is missing or of the wrong kind (Outputs accessors)
+        err.println("error: " + e.getMessage());
+        return 1;
+      }
+      throw e;
+    });
+    cli.mark("parser-setup");
+    int code = cl.execute(argv);
+    cli.printTiming();
+    return code;
+  }
+
+  private static String message(ParameterException e) {
+    if (e instanceof UnmatchedArgumentException u && e.getCommandLine().getParent() == null
+        && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+      return "unknown command '" + u.getUnmatched().get(0) + "'";
     }
+    return e.getMessage();
   }
 }

@@ -46,4 +46,42 @@ class MainTest {
     assertThat(run("explode")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'explode'");
   }
+
+  @Test
+  void everyCommandHasHelp() {
+    // Given every command the root knows
+    java.util.List<String> names = Cli.COMMANDS.stream().map(Map.Entry::getKey).toList();
+    assertThat(names).contains("list", "create", "addresource", "removeresource", "alter", "reconfigure", "start",
+        "stop", "startvm", "stopvm", "rebootvm", "getradl", "getvmcontmsg", "export", "import", "cloudimages",
+        "cloudusage", "getversion", "change_auth", "create_wait_outputs", "wait", "getinfo", "getvminfo",
+        "getoutputs", "getcontmsg", "getstate", "destroy", "run-container", "template", "generate-completion");
+    for (String name : names) {
+      out.reset();
+      // When its help is asked for, Then it prints its usage and exits 0
+      assertThat(run(name, "--help")).as(name).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(name).contains("Usage: im-sdk-client " + name);
+    }
+  }
+
+  @Test
+  void operationNamesAreCaseInsensitiveAsInImClient() {
+    assertThat(run("GETSTATE", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: im-sdk-client getstate");
+  }
+
+  @Test
+  void versionPrintsOneLine() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("im-sdk-examples ");
+  }
+
+  @Test
+  void theCommandIsFoundAfterTheGlobalOptions() {
+    assertThat(Cli.commandIn(new String[] {"-r", "http://x", "-q", "-a", "auth.dat", "GetState", "id"}))
+        .contains("getstate");
+    assertThat(Cli.commandIn(new String[] {"-s", "list", "getinfo", "id"})).contains("getinfo");
+    assertThat(Cli.commandIn(new String[] {"--help"})).isEmpty();
+    assertThat(Cli.commandIn(new String[] {"explode"})).isEmpty();
+    assertThat(Cli.commandIn(new String[] {"generate-completion"})).isEmpty();
+  }
 }

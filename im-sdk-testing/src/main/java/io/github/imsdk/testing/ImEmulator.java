@@ -55,7 +55,7 @@ public final class ImEmulator implements AutoCloseable {
     Settings settings = new Settings(b.timings.pending(), b.timings.configure(), b.timings.adding(),
         b.timings.deleting(), b.clock, b.remoteImports,
         b.oidcIssuers == null ? null : Set.copyOf(b.oidcIssuers), b.version == ImVersion.V2_0_0,
-        Set.copyOf(b.nodeTypes), Map.copyOf(b.clouds));
+        Set.copyOf(b.nodeTypes), Map.copyOf(b.clouds), b.vmSshAccess);
     this.engine = new Engine(settings);
     this.clock = b.clock;
     this.server = new EmulatorServer(engine, b.host, b.port, this::record);
@@ -165,6 +165,7 @@ public final class ImEmulator implements AutoCloseable {
     private Set<String> oidcIssuers;
     private final Set<String> nodeTypes = new LinkedHashSet<>();
     private final Map<String, EmulatedCloud> clouds = new LinkedHashMap<>();
+    private VmSshAccess vmSshAccess;
 
     private Builder() {}
 
@@ -255,6 +256,16 @@ public final class ImEmulator implements AutoCloseable {
         throw new IllegalArgumentException("a cloud id must be new, non-blank and without '/', got '" + id + "'");
       }
       clouds.put(id, cloud);
+      return this;
+    }
+
+    /**
+     * Makes every VM launched from now on stand for a real SSH server (see {@link VmSshAccess}): its address, mapped
+     * port and credentials appear in the VM's RADL, so create, wait and SSH can run end to end against the emulator.
+     * By default VMs get made-up addresses and passwords that nothing answers.
+     */
+    public Builder vmSshAccess(VmSshAccess access) {
+      this.vmSshAccess = Objects.requireNonNull(access, "access");
       return this;
     }
 

@@ -22,11 +22,17 @@ public final class AuthHeaderCodec {
   /** A newline inside a value on the wire: backslash, backslash, {@code n}, three characters. */
   static final String VALUE_NEWLINE = "\\\\n";
 
-  // Escaping every non-ASCII character keeps the header ASCII; the codec also escapes '\' and control
-  // characters as \\uXXXX below, so the JSON form never contains the backslash-n pair the server splits on.
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-      .build();
+  /**
+   * The JSON form's mapper, built on first use: a header is almost never JSON, and building a mapper loads some 380
+   * classes, which a one-shot command line paid at start-up when this was a plain static field.
+   */
+  private static final class Json {
+    // Escaping every non-ASCII character keeps the header ASCII; the codec also escapes '\' and control
+    // characters as \\uXXXX below, so the JSON form never contains the backslash-n pair the server splits on.
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+        .build();
+  }
 
   private AuthHeaderCodec() {}
 
@@ -113,7 +119,7 @@ public final class AuthHeaderCodec {
   private static String encodeJson(List<Map<String, String>> lines) {
     String json;
     try {
-      json = JSON.writeValueAsString(lines);
+      json = Json.MAPPER.writeValueAsString(lines);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write credentials as JSON", e);
     }
@@ -245,7 +251,7 @@ public final class AuthHeaderCodec {
     }
     JsonNode node;
     try {
-      node = JSON.readTree(text);
+      node = Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       return null;
     }

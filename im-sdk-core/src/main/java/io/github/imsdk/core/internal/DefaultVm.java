@@ -70,7 +70,7 @@ final class DefaultVm implements Vm {
     List<RadlAspect> aspects;
     try {
       aspects = r.isJson() ? VmInfoParser.aspectsFromJson(Responses.json(call, r)) : RadlTextParser.parse(r.body());
-      return VmInfoParser.toVmInfo(id, aspects);
+      return VmInfoParser.toVmInfo(id, aspects, r.body());
     } catch (IllegalArgumentException e) {
       throw new ImResponseException(call.method(), call.path(), r.status(),
           "cannot read the VM information: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package io.github.imsdk.testing.internal;
 
 import io.github.imsdk.auth.AuthLine;
+import io.github.imsdk.testing.VmSshAccess;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,10 +88,39 @@ final class Launcher {
     vm.password = password();
     vm.system.set("disk.0.os.credentials.username", vm.username);
     vm.system.set("disk.0.os.credentials.password", vm.password);
+    if (settings.vmSshAccess() != null) {
+      standFor(vm, settings.vmSshAccess());
+    }
     vm.system.set("provider.type", cloud.type());
     vm.system.set("instance_id", inf.id.substring(0, 8) + "-" + vm.id);
     inf.vms.add(vm);
     return vm;
+  }
+
+  /**
+   * Points the VM's first public interface at a real SSH server: its IP, a mapping of the server's port to the VM's
+   * port 22 on that network (appended, so IM's "last mapping to 22 wins" picks it), and its credentials.
+   */
+  private static void standFor(Model.Vm vm, VmSshAccess access) {
+    for (int i = 0; vm.system.string("net_interface." + i + ".connection") != null; i++) {
+      String netId = vm.system.string("net_interface." + i + ".connection");
+      Radl.Aspect net = vm.networks.stream().filter(n -> n.id.equals(netId)).findFirst().orElse(null);
+      if (net == null || !"yes".equals(net.string("outbound"))) {
+        continue;
+      }
+      vm.system.set("net_interface." + i + ".ip", access.ip());
+      vm.publicIp = access.ip();
+      String mapping = access.port() + "/tcp-22/tcp";
+      String outports = net.string("outports");
+      net.set("outports", outports == null || outports.isBlank() ? mapping : outports + "," + mapping);
+      vm.username = access.username();
+      vm.password = access.password().orElse(null);
+      vm.system.set("disk.0.os.credentials.username", access.username());
+      vm.system.remove("disk.0.os.credentials.password");
+      access.password().ifPresent(p -> vm.system.set("disk.0.os.credentials.password", p));
+      access.privateKey().ifPresent(k -> vm.system.set("disk.0.os.credentials.private_key", k));
+      return;
+    }
   }
 
   /** Returns an address in 127.0.0.0/8: never a private or public range. */

@@ -1,5 +1,6 @@
 package io.github.imsdk.testing.internal;
 
+import io.github.imsdk.testing.VmSshAccess;
 import java.time.Clock;
 import java.time.Duration;
 import io.github.imsdk.testing.EmulatedCloud;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param imV2 whether to answer like IM 2.0 instead of 1.19.2
  * @param extraNodeTypes TOSCA node types accepted besides the built-in list
  * @param clouds the configured clouds by id; a Dummy line without an entry behaves as {@link EmulatedCloud#dummy()}
+ * @param vmSshAccess the SSH server VMs stand for, or {@code null} for made-up addresses and passwords
  */
 public record Settings(
     Duration pending,
@@ -30,7 +32,8 @@ public record Settings(
     Set<String> oidcIssuers,
     boolean imV2,
     Set<String> extraNodeTypes,
-    Map<String, EmulatedCloud> clouds) {
+    Map<String, EmulatedCloud> clouds,
+    VmSshAccess vmSshAccess) {
 
   /** Returns how the cloud {@code id} behaves. */
   public EmulatedCloud cloud(String id) {

@@ -7,6 +7,7 @@ import io.github.imsdk.core.Disk;
 import io.github.imsdk.core.OsCredentials;
 import io.github.imsdk.core.State;
 import io.github.imsdk.core.VmInfo;
+import io.github.imsdk.core.VmNetwork;
 import io.github.imsdk.core.internal.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -58,12 +59,24 @@ public final class VmInfoParser {
    * @throws IllegalArgumentException if there is no {@code system} aspect
    */
   public static VmInfo toVmInfo(String vmId, List<RadlAspect> aspects) {
+    return toVmInfo(vmId, aspects, "");
+  }
+
+  /**
+   * Builds the VM information of VM {@code vmId} from its aspects, keeping {@code radl}, the answer they were read
+   * from.
+   *
+   * @throws IllegalArgumentException if there is no {@code system} aspect, or a network cannot be read
+   */
+  public static VmInfo toVmInfo(String vmId, List<RadlAspect> aspects, String radl) {
     RadlAspect system = aspects.stream().filter(a -> a.kind().equals("system")).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("the VM's RADL has no 'system'"));
     Map<String, Map<String, Object>> networks = new HashMap<>();
+    List<VmNetwork> vmNetworks = new ArrayList<>();
     for (RadlAspect a : aspects) {
       if (a.kind().equals("network")) {
         networks.put(a.id(), a.features());
+        vmNetworks.add(NetworkParser.network(a));
       }
     }
     Map<String, Object> f = system.features();
@@ -84,7 +97,10 @@ public final class VmInfoParser {
             intOf(f, "provider.port"))),
         str(f, "instance_id"),
         system.id(),
-        f);
+        f,
+        NetworkParser.interfaces(f, vmNetworks),
+        vmNetworks,
+        radl);
   }
 
   /**
@@ -117,7 +133,8 @@ public final class VmInfoParser {
   private static Optional<OsCredentials> credentials(Map<String, Object> f) {
     String p = "disk.0.os.credentials.";
     return str(f, p + "username").map(u -> new OsCredentials(u, str(f, p + "password"),
-        str(f, p + "private_key"), str(f, p + "public_key")));
+        str(f, p + "private_key"), str(f, p + "public_key"), str(f, p + "new.password"),
+        str(f, p + "new.private_key")));
   }
 
   private static List<Disk> disks(Map<String, Object> f) {
