@@ -68,6 +68,15 @@ final class ContainerCommands {
     boolean keep;
     @Option(names = "--show-secrets", description = "print the SSH password or key")
     boolean showSecrets;
+    @Option(names = "--site", paramLabel = "SITE", description = "where to deploy: auto (the best fitting cloud line "
+        + "of the auth file, falling back to the next if it fails) or one cloud id")
+    String site;
+    @Option(names = "--sites", paramLabel = "A,B,C", description = "the candidate cloud ids of --site auto, in "
+        + "order of preference (default: every cloud line of the auth file)")
+    String sites;
+    @Option(names = "--image-like", paramLabel = "WORDS", description = "choose each site's VM image by name, e.g. "
+        + "\"ubuntu 22.04\" (with --site)")
+    String imageLike;
 
     @Override
     public Integer call() {
@@ -77,6 +86,9 @@ final class ContainerCommands {
       v.put("timeout", timeout);
       v.put("keep", keep ? "true" : null);
       v.put("show-secrets", showSecrets || cli.globals.showSecrets ? "true" : null);
+      v.put("site", site);
+      v.put("sites", sites);
+      v.put("image-like", imageLike);
       Args args = Args.of(v, List.of());
       return new RunContainer(args, cli.out, cli.err, cli.terminal)
           .run(ImConfig.resolve(args, cli.env, cli.workDir, cli.home));

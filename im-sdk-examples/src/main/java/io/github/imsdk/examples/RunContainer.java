@@ -2,6 +2,10 @@ package io.github.imsdk.examples;
 
 import io.github.imsdk.ImException;
 import io.github.imsdk.core.CreateOptions;
+import io.github.imsdk.core.ImageWish;
+import io.github.imsdk.core.PlacementException;
+import io.github.imsdk.core.PlacementOptions;
+import io.github.imsdk.core.PlacementResult;
 import io.github.imsdk.core.ImWaitException;
 import io.github.imsdk.core.Infrastructure;
 import io.github.imsdk.core.InfrastructureId;
@@ -12,6 +16,8 @@ import io.github.imsdk.tosca.ContainerRecipe;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -99,6 +105,9 @@ final class RunContainer {
   }
 
   private int deploy(Connection c, ContainerRecipe recipe, Duration timeout, Cleanup cleanup) {
+    if (args.value("site").isPresent() || args.value("sites").isPresent() || args.value("image-like").isPresent()) {
+      return deployWhereItFits(c, recipe, timeout, cleanup);
+    }
     Instant start = Instant.now();
     InfrastructureId id = null;
     try {
@@ -137,6 +146,70 @@ final class RunContainer {
       }
       return 1;
     }
+  }
+
+  /**
+   * {@code --site}: lets the SDK choose the cloud ({@code InfrastructureManager.placement()}), printing each of its
+   * decisions, then goes on as a plain run. The placement destroys what its failed attempts created; Ctrl-C
+   * interrupts it and it destroys what it was waiting for.
+   */
+  private int deployWhereItFits(Connection c, ContainerRecipe recipe, Duration timeout, Cleanup cleanup) {
+    Instant start = Instant.now();
+    PlacementOptions options = placementOptions(c.configured(timeout));
+    InfrastructureId id = null;
+    cleanup.createReturned.countDown(); // no create of ours to wait for: the placement owns its attempts
+    try {
+      PlacementResult r = c.im.placement().deploy(recipe.template(), options, e -> out.println(e));
+      id = r.id();
+      cleanup.created.set(id);
+      out.println("placed on site " + r.site() + (r.siteEndpoint().isEmpty() ? "" : " (" + r.siteEndpoint() + ")")
+          + " as infrastructure " + id + "; choosing the site took " + r.surveyTime().toMillis() + " ms");
+      Infrastructure inf = c.im.infrastructure(id);
+      out.println("endpoint: " + inf.outputs().string(recipe.endpointOutput()));
+      printSsh(inf);
+      out.println("ready after " + Progress.format(Duration.between(start, Instant.now())));
+      return finish(c, id, cleanup) ? 0 : 1;
+    } catch (PlacementException e) {
+      err.println("error: no site could host it:");
+      e.reasons().forEach((site, why) -> err.println("  site " + site + ": " + why));
+      return 1;
+    } catch (ImException e) {
+      if (cleanup.ownedByHook()) {
+        return 1;
+      }
+      err.println("error: " + e.getMessage());
+      if (id != null) {
+        finish(c, id, cleanup);
+      }
+      return 1;
+    }
+  }
+
+  /** Reads {@code --site}, {@code --sites} and {@code --image-like}. */
+  private PlacementOptions placementOptions(Wait wait) {
+    PlacementOptions o = PlacementOptions.defaults().withWait(wait);
+    String site = args.value("site").orElse("auto").strip();
+    try {
+      if (!site.equals("auto")) {
+        if (args.value("sites").isPresent()) {
+          throw new UsageException("--sites goes with --site auto, not with --site " + site);
+        }
+        o = o.withSites(List.of(site));
+      } else if (args.value("sites").isPresent()) {
+        List<String> sites = Arrays.stream(args.value("sites").get().split(",")).map(String::strip)
+            .filter(s -> !s.isEmpty()).toList();
+        if (sites.isEmpty()) {
+          throw new UsageException("--sites needs cloud ids, e.g. --sites cesga,ifca");
+        }
+        o = o.withSites(sites);
+      }
+      if (args.value("image-like").isPresent()) {
+        o = o.withImage(ImageWish.like(args.value("image-like").get()));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return o;
   }
 
   /** Prints why the wait failed: the waiter's summary (last state, VM states, time), then the contmsg head. */
