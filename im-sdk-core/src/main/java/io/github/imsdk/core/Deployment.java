@@ -31,10 +31,12 @@ public interface Deployment extends AutoCloseable {
 
   /**
    * Destroys the infrastructure ({@code DELETE /infrastructures/{id}}) unless {@link #keep()} was called or it was
-   * already closed. An infrastructure IM no longer knows (404) counts as destroyed.
+   * already closed. While IM is still adding VMs it answers 409; the DELETE is then repeated with a growing pause
+   * (up to 15 s) until IM confirms, or for at most 10 minutes. An infrastructure IM no longer knows (404) counts as
+   * destroyed.
    *
-   * @throws io.github.imsdk.ImException if IM refused or could not be reached; the infrastructure may still exist (its id is in
-   *     the message)
+   * @throws io.github.imsdk.ImException if IM refused, could not be reached, or still answered 409 at the cleanup
+   *     deadline; the infrastructure may still exist (its id is in the message)
    */
   @Override
   void close();

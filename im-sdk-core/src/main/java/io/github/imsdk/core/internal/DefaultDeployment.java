@@ -1,7 +1,7 @@
 package io.github.imsdk.core.internal;
 
 import io.github.imsdk.core.Deployment;
-import io.github.imsdk.core.ImNotFoundException;
+import io.github.imsdk.ImException;
 import io.github.imsdk.core.Infrastructure;
 import io.github.imsdk.core.InfrastructureId;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** A {@link Deployment} that destroys its infrastructure once, on the first {@link #close()}, unless kept. */
 final class DefaultDeployment implements Deployment {
 
-  private final Infrastructure infrastructure;
+  private final DefaultInfrastructure infrastructure;
   private final AtomicBoolean kept = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  DefaultDeployment(Infrastructure infrastructure) {
+  DefaultDeployment(DefaultInfrastructure infrastructure) {
     this.infrastructure = infrastructure;
   }
 
@@ -46,13 +46,14 @@ final class DefaultDeployment implements Deployment {
     destroyOwned();
   }
 
-  // The one cleanup call: kept separate so that a shared destroy helper (e.g. one that rides out IM's 409 while
-  // a VM is still being created) can take its place without touching close().
+  // Through Cleanup, as every other cleanup path: a close() right after the create meets IM's 409 while it is still
+  // adding VMs, and one DELETE would then leave a billable infrastructure behind. 404 counts as gone.
   private void destroyOwned() {
-    try {
-      infrastructure.destroy();
-    } catch (ImNotFoundException gone) {
-      // already destroyed (by IM, another client or the caller): nothing is left to pay for
+    Cleanup.Outcome outcome = infrastructure.destroyThroughConflicts();
+    if (!outcome.gone()) {
+      throw new ImException("infrastructure " + infrastructure.id() + " was NOT destroyed when its deployment closed"
+          + " and may still cost money; destroy it yourself (DELETE /infrastructures/" + infrastructure.id() + "): "
+          + outcome.detail());
     }
   }
 

@@ -291,6 +291,14 @@ final class DefaultInfrastructure implements Infrastructure {
   }
 
   /**
+   * Destroys this infrastructure ({@code DELETE /infrastructures/{id}}) through IM's 409 while it is still being
+   * created, until gone or the cleanup deadline (see {@link Cleanup}). Never throws for an IM or transport failure.
+   */
+  Cleanup.Outcome destroyThroughConflicts() {
+    return new Cleanup(http, waits.time(), Cleanup.DEFAULT_DEADLINE).destroy(path());
+  }
+
+  /**
    * Destroys this infrastructure after a failed or abandoned create-and-wait ({@code DELETE /infrastructures/{id}},
    * synchronous so that a failure is seen, repeated through IM's 409 while it is still being created, see
    * {@link Cleanup}), on an interrupted thread too. Never throws: a failure is logged with the id and attached to
@@ -301,7 +309,7 @@ final class DefaultInfrastructure implements Infrastructure {
     try {
       LOG.info("destroying infrastructure {}: the wait for it ended without success ({})", id,
           reason == null ? "the caller gave up" : reason.getMessage());
-      Cleanup.Outcome outcome = new Cleanup(http, waits.time(), Cleanup.DEFAULT_DEADLINE).destroy(path());
+      Cleanup.Outcome outcome = destroyThroughConflicts();
       if (outcome.gone()) {
         LOG.info("infrastructure {} destroyed after {} attempt(s): {}", id, outcome.attempts(), outcome.detail());
         return;

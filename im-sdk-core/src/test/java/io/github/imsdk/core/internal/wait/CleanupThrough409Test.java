@@ -202,4 +202,31 @@ class CleanupThrough409Test {
     assertThat(Thread.interrupted()).as("interrupt flag restored").isTrue();
     assertThat(destroys()).isEqualTo(1);
   }
+
+  @Test
+  void aDeploymentClosedWhileImStillAddsVmsDestroysThrough409s() {
+    // Given a deployment whose wait succeeded, and IM answering DELETE with 409 twice
+    mock.when(request().withMethod("GET").withPath(STATE)).respond(state("configured", "configured"));
+    deleteAnswers(2, HttpResponse.response().withStatusCode(200));
+
+    // When it is closed
+    try (io.github.imsdk.core.Deployment d = im.infrastructures().deploy(Template.tosca(TOSCA), Wait.configured())) {
+      assertThat(d.id().value()).isEqualTo(ID);
+    }
+
+    // Then the third DELETE destroyed it
+    assertThat(destroys()).isEqualTo(3);
+  }
+
+  @Test
+  void aDeploymentThatCannotBeDestroyedSaysSoWithItsId() {
+    // Given IM refusing the DELETE for good (403)
+    mock.when(request().withMethod("GET").withPath(STATE)).respond(state("configured", "configured"));
+    mock.when(request().withMethod("DELETE").withPath(INF)).respond(error(403, "Access to this infrastructure not granted."));
+    io.github.imsdk.core.Deployment d = im.infrastructures().deploy(Template.tosca(TOSCA), Wait.configured());
+
+    // When / Then close() says the infrastructure may still cost money, with its id
+    assertThatThrownBy(d::close).isInstanceOf(io.github.imsdk.ImException.class)
+        .hasMessageContaining(ID).hasMessageContaining("NOT destroyed");
+  }
 }
