@@ -24,25 +24,10 @@ public final class Main {
 
   /** Runs a command and exits with its code. */
   public static void main(String[] argv) {
-    quietJerseyContentLengthWarning();
     int code = run(argv, System.getenv(), System.in, System.out, System.err, System.console() != null);
     System.out.flush();
     System.exit(code);
   }
-
-  /**
-   * The SDK sends create bodies with a fixed Content-Length so that the JDK cannot silently re-send a create; Jersey's
-   * HttpURLConnection connector then logs a JUL warning about a "restricted header" on every create, which would be
-   * noise in this program's output. Only this program (an application owns its logging set-up) lowers that one
-   * logger; the SDK itself leaves JUL alone.
-   */
-  private static void quietJerseyContentLengthWarning() {
-    JERSEY_CONNECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
-  }
-
-  // Held so the level set above is not lost when JUL's weakly referenced logger is collected.
-  private static final java.util.logging.Logger JERSEY_CONNECTOR_LOG =
-      java.util.logging.Logger.getLogger("org.glassfish.jersey.client.internal.HttpUrlConnector");
 
   /** Runs a command with no input; returns the exit code. */
   static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
