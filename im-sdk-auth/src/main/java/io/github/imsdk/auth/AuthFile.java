@@ -56,7 +56,7 @@ public final class AuthFile {
 
   /** Returns a reader with the default settings, to be adjusted before reading. */
   public static Reader reader() {
-    return new Reader(DEFAULT_COMMAND_TIMEOUT, null);
+    return new Reader(DEFAULT_COMMAND_TIMEOUT, null, null);
   }
 
   /**
@@ -115,10 +115,23 @@ public final class AuthFile {
   public static final class Reader {
     private final Duration commandTimeout;
     private final Function<String, CredentialValue> commandValues;
+    /** Null, or how to allow {@code command(...)} and {@code file(...)} values, which this reader refuses. */
+    private final String refusalHint;
 
-    private Reader(Duration commandTimeout, Function<String, CredentialValue> commandValues) {
+    private Reader(Duration commandTimeout, Function<String, CredentialValue> commandValues, String refusalHint) {
       this.commandTimeout = commandTimeout;
       this.commandValues = commandValues;
+      this.refusalHint = refusalHint;
+    }
+
+    /**
+     * Returns a reader that refuses every {@code command(...)} and {@code file(...)} value with an
+     * {@link ImCredentialsException} naming the file, line and key, followed by {@code howToAllow} (for an auth
+     * file found through a configuration file in a directory the user may not have written, e.g. a cloned
+     * repository: its commands would run and its files would be sent to the configured URL).
+     */
+    public Reader withCommandsAndFilesRefused(String howToAllow) {
+      return new Reader(commandTimeout, commandValues, Objects.requireNonNull(howToAllow, "howToAllow"));
     }
 
     /**
@@ -133,7 +146,7 @@ public final class AuthFile {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("the command timeout must be positive, got " + timeout);
       }
-      return new Reader(timeout, commandValues);
+      return new Reader(timeout, commandValues, refusalHint);
     }
 
     /**
@@ -153,17 +166,21 @@ public final class AuthFile {
      * }</pre>
      */
     public Reader commandValues(Function<String, CredentialValue> mapping) {
-      return new Reader(commandTimeout, Objects.requireNonNull(mapping, "mapping"));
+      return new Reader(commandTimeout, Objects.requireNonNull(mapping, "mapping"), refusalHint);
     }
 
     /**
-     * Reads the auth file at {@code path} (UTF-8).
+     * Reads the auth file at {@code path} (UTF-8), after checking that only its owner can have written it
+     * (see {@link CredentialFiles#checkSafe(Path, String)}).
      *
-     * @throws ImCredentialsException if the file cannot be read or is malformed; the message names the file and
-     *     the line
+     * @throws ImCredentialsException if the file is group- or world-writable or owned by another user, cannot be
+     *     read or is malformed; the message names the file and the line, or how to fix the permissions
      */
     public Credentials read(Path path) {
       Objects.requireNonNull(path, "path");
+      if (Files.exists(path)) {
+        CredentialFiles.checkSafe(path, "auth file");
+      }
       String text;
       try {
         text = Files.readString(path, StandardCharsets.UTF_8);
@@ -186,7 +203,7 @@ public final class AuthFile {
       Function<String, CredentialValue> mapping = commandValues != null
           ? commandValues
           : commandLine -> OidcTokenCommand.valueFor(commandLine, commandTimeout);
-      return new AuthFileParser(sourceName, mapping).parse(text);
+      return new AuthFileParser(sourceName, mapping, refusalHint).parse(text);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.imsdk.core;
 
+import io.github.imsdk.auth.CredentialFiles;
+import io.github.imsdk.auth.ImCredentialsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,10 @@ import java.util.Optional;
  * {@code ConfigParser} reads: {@code key = value} or {@code key: value}, case-insensitive keys, comment lines
  * starting with {@code #} or {@code ;}, indented continuation lines. Other sections and keys are ignored.
  * Instances are immutable.
+ *
+ * <p>Like OpenSSH's {@code StrictModes}, a configuration file that is group- or world-writable or owned by
+ * another user (than the current one or root) is refused with an {@link ImCredentialsException} saying how to fix
+ * it ({@code chmod go-w}, {@code chown}); see {@link CredentialFiles#checkSafe(Path, String)}.
  */
 public final class ImClientConfig {
 
@@ -37,16 +43,18 @@ public final class ImClientConfig {
   /** The file name looked up in the home directory. */
   public static final String HOME_FILE_NAME = ".im_client.cfg";
 
-  private static final ImClientConfig EMPTY = new ImClientConfig(null, null, List.of());
+  private static final ImClientConfig EMPTY = new ImClientConfig(null, null, List.of(), null);
 
   private final String restApiUrl;
   private final String authFile;
   private final List<Path> sources;
+  private final Path authFileSource;
 
-  private ImClientConfig(String restApiUrl, String authFile, List<Path> sources) {
+  private ImClientConfig(String restApiUrl, String authFile, List<Path> sources, Path authFileSource) {
     this.restApiUrl = restApiUrl;
     this.authFile = authFile;
     this.sources = List.copyOf(sources);
+    this.authFileSource = authFileSource;
   }
 
   /** Returns a configuration with no setting. */
@@ -86,9 +94,13 @@ public final class ImClientConfig {
    *
    * @throws IllegalArgumentException if the file cannot be read or a line is malformed; the message names the
    *     file and line
+   * @throws ImCredentialsException if the file is group- or world-writable or owned by another user
    */
   public static ImClientConfig read(Path file) {
     Objects.requireNonNull(file, "file");
+    if (Files.exists(file)) {
+      CredentialFiles.checkSafe(file, "IM client configuration");
+    }
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -151,7 +163,8 @@ public final class ImClientConfig {
         }
       }
     }
-    return new ImClientConfig(blankToNull(url), blankToNull(auth), List.of(file));
+    String a = blankToNull(auth);
+    return new ImClientConfig(blankToNull(url), a, List.of(file), a != null ? file : null);
   }
 
   private static String blankToNull(String s) {
@@ -164,7 +177,8 @@ public final class ImClientConfig {
     List<Path> all = new java.util.ArrayList<>(sources);
     all.addAll(other.sources);
     return new ImClientConfig(other.restApiUrl != null ? other.restApiUrl : restApiUrl,
-        other.authFile != null ? other.authFile : authFile, all);
+        other.authFile != null ? other.authFile : authFile, all,
+        other.authFile != null ? other.authFileSource : authFileSource);
   }
 
   /** Returns {@code restapi_url}, the IM endpoint. */
@@ -175,6 +189,11 @@ public final class ImClientConfig {
   /** Returns {@code auth_file} as written in the file (resolve it against the current directory). */
   public Optional<String> authFile() {
     return Optional.ofNullable(authFile);
+  }
+
+  /** Returns the file whose {@code auth_file} key this configuration uses, if one set it. */
+  public Optional<Path> authFileSource() {
+    return Optional.ofNullable(authFileSource);
   }
 
   /** Returns the files this configuration was read from, in the order they were applied. */

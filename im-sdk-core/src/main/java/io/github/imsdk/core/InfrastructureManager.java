@@ -43,9 +43,13 @@ public interface InfrastructureManager extends AutoCloseable {
    * Returns a client configured like the IM Python client: the endpoint and auth file come from the environment
    * variables {@code IM_URL} and {@code IM_AUTH_FILE}, else from the {@code [im_client]} keys {@code restapi_url}
    * and {@code auth_file} of {@code ~/.im_client.cfg} and {@code ./im_client.cfg} (the home file wins key by
-   * key); the endpoint defaults to {@code http://localhost:8800}. See {@link ImClientConfig}.
+   * key); the endpoint defaults to {@code http://localhost:8800}. See {@link ImClientConfig}. A configuration
+   * or auth file that is group- or world-writable or owned by another user is refused; an auth file named by
+   * {@code ./im_client.cfg} may not use {@code command(...)} or {@code file(...)} values unless the environment
+   * variable {@code IMSDK_ALLOW_LOCAL_CONFIG=1} is set.
    *
-   * @throws io.github.imsdk.auth.ImCredentialsException if no auth file is named, or it cannot be read
+   * @throws io.github.imsdk.auth.ImCredentialsException if no auth file is named, it cannot be read, a file is
+   *     unsafe, or a local configuration's auth file uses {@code command(...)} or {@code file(...)}
    * @throws IllegalArgumentException if a configuration file is malformed or the endpoint is not an http(s) URL
    */
   static InfrastructureManager fromDefaults() {

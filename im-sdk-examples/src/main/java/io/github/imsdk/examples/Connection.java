@@ -41,15 +41,17 @@ final class Connection implements AutoCloseable {
    *
    * @throws UsageException if nothing is configured and the emulator is not allowed, or the URL has no auth file
    */
-  static Connection open(ImConfig config, boolean emulatorAllowed, PrintStream out) {
-    return open(config, emulatorAllowed, out, true);
+  static Connection open(ImConfig config, boolean emulatorAllowed, PrintStream out, PrintStream err) {
+    return open(config, emulatorAllowed, out, err, true);
   }
 
   /**
-   * Connects like {@link #open(ImConfig, boolean, PrintStream)}; without {@code authRequired} (im_client's
-   * getversion) a missing auth file is no error and no Authorization header is sent.
+   * Connects like {@link #open(ImConfig, boolean, PrintStream, PrintStream)}; without {@code authRequired}
+   * (im_client's getversion) a missing auth file is no error and no Authorization header is sent. Says on
+   * {@code err}, in one line, which configuration files and auth file it loaded (paths only, never a value).
    */
-  static Connection open(ImConfig config, boolean emulatorAllowed, PrintStream out, boolean authRequired) {
+  static Connection open(ImConfig config, boolean emulatorAllowed, PrintStream out, PrintStream err,
+      boolean authRequired) {
     if (config.isEmpty()) {
       if (!emulatorAllowed) {
         throw new UsageException("no IM configured: pass --im-url and --auth-file, set IM_URL and IM_AUTH_FILE, "
@@ -61,6 +63,8 @@ final class Connection implements AutoCloseable {
       return new Connection(client(emulator.endpoint().toString(), emulator.credentials()), emulator);
     }
     String url = config.url().orElse(ImConfig.DEFAULT_URL);
+    err.println("im-sdk: configuration from " + (config.sources().isEmpty() ? "defaults" : config.sources())
+        + "; auth file " + config.authFile().map(Object::toString).orElse("(none)"));
     if (!authRequired && config.authFile().isEmpty()) {
       return new Connection(InfrastructureManager.builder().endpoint(url).build(), null);
     }
@@ -71,7 +75,9 @@ final class Connection implements AutoCloseable {
     if (!Files.isReadable(config.authFile().get())) {
       throw new UsageException("cannot read the auth file " + config.authFile().get());
     }
-    Credentials credentials = AuthFile.read(config.authFile().get());
+    AuthFile.Reader reader = config.refusalHint() == null ? AuthFile.reader()
+        : AuthFile.reader().withCommandsAndFilesRefused(config.refusalHint());
+    Credentials credentials = reader.read(config.authFile().get());
     return new Connection(client(url, credentials), null);
   }
 

@@ -83,6 +83,7 @@ final class ContainerCommands {
       Map<String, String> v = values();
       v.put("im-url", imUrl != null ? imUrl : cli.globals.restUrl);
       v.put("auth-file", authFile != null ? authFile : cli.globals.authFile);
+      v.put("allow-local-config-commands", cli.globals.allowLocalConfigCommands ? "true" : null);
       v.put("timeout", timeout);
       v.put("keep", keep ? "true" : null);
       v.put("show-secrets", showSecrets || cli.globals.showSecrets ? "true" : null);

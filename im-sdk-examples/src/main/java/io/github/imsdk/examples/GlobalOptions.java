@@ -44,6 +44,10 @@ final class GlobalOptions {
   @Option(names = "--show-secrets", description = "Print passwords, keys and tokens instead of ********")
   boolean showSecrets;
 
+  @Option(names = "--allow-local-config-commands", description = "Allow command(...) and file(...) values in an "
+      + "auth file named by ./im_client.cfg (also IMSDK_ALLOW_LOCAL_CONFIG=1)")
+  boolean allowLocalConfigCommands;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
   boolean help;
 
@@ -60,6 +64,7 @@ final class GlobalOptions {
     m.systemName = systemName != null ? systemName : outer.systemName;
     m.yes = yes || outer.yes;
     m.showSecrets = showSecrets || outer.showSecrets;
+    m.allowLocalConfigCommands = allowLocalConfigCommands || outer.allowLocalConfigCommands;
     return m;
   }
 }

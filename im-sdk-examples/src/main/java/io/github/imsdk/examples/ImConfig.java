@@ -13,9 +13,23 @@ import java.util.Optional;
  *
  * @param url the IM URL, if configured anywhere
  * @param authFile the auth file, if configured anywhere
+ * <p>An auth file named by the current directory's {@code im_client.cfg} (not the home file, a flag or the
+ * environment) may come from a directory the user did not write, e.g. a cloned repository: its
+ * {@code command(...)} and {@code file(...)} values are refused unless {@value #ALLOW_FLAG} or
+ * {@value #ALLOW_ENV}{@code =1} allows them.
+ *
+ * @param url the IM URL, if configured anywhere
+ * @param authFile the auth file, if configured anywhere
  * @param sources where the values came from, for messages
+ * @param refusalHint null, or how to allow the refused {@code command(...)} and {@code file(...)} values of an auth
+ *     file named by {@code ./im_client.cfg}
  */
-record ImConfig(Optional<String> url, Optional<Path> authFile, String sources) {
+record ImConfig(Optional<String> url, Optional<Path> authFile, String sources, String refusalHint) {
+
+  /** The flag allowing {@code command(...)} and {@code file(...)} in an auth file named by ./im_client.cfg. */
+  static final String ALLOW_FLAG = "--allow-local-config-commands";
+  /** The environment variable (value {@code 1}) doing what {@link #ALLOW_FLAG} does. */
+  static final String ALLOW_ENV = "IMSDK_ALLOW_LOCAL_CONFIG";
 
   /** The Python client's URL when only an auth file is configured. */
   static final String DEFAULT_URL = "http://localhost:8800";
@@ -46,6 +60,13 @@ record ImConfig(Optional<String> url, Optional<Path> authFile, String sources) {
     if (env.containsKey("IM_URL") || env.containsKey("IM_AUTH_FILE")) {
       sources.insert(0, "environment ");
     }
-    return new ImConfig(url, auth, sources.toString().trim());
+    boolean authFromLocalCfg = args.value("auth-file").isEmpty() && env.get("IM_AUTH_FILE") == null
+        && cfg.authFileSource().map(f -> f.equals(workDir.resolve(ImClientConfig.FILE_NAME))).orElse(false);
+    boolean allowed = args.value("allow-local-config-commands").isPresent() || "1".equals(env.get(ALLOW_ENV));
+    String hint = authFromLocalCfg && !allowed
+        ? "the auth file was named by " + workDir.resolve(ImClientConfig.FILE_NAME) + " in the current directory;"
+            + " if you trust that directory pass " + ALLOW_FLAG + " or set " + ALLOW_ENV + "=1"
+        : null;
+    return new ImConfig(url, auth, sources.toString().trim(), hint);
   }
 }

@@ -52,9 +52,10 @@ abstract class ImOperation implements Callable<Integer> {
     Map<String, String> flags = new HashMap<>();
     flags.put("im-url", opts.restUrl);
     flags.put("auth-file", opts.authFile);
+    flags.put("allow-local-config-commands", opts.allowLocalConfigCommands ? "true" : null);
     ImConfig config = ImConfig.resolve(Args.of(flags, List.of()), cli.env, cli.workDir, cli.home);
     cli.mark("read-config");
-    try (Connection c = Connection.open(config, false, out, needsAuth())) {
+    try (Connection c = Connection.open(config, false, out, cli.err, needsAuth())) {
       cli.mark("auth-and-client");
       if (!opts.quiet) {
         String url = config.url().orElse(ImConfig.DEFAULT_URL);

@@ -37,8 +37,14 @@ public final class Main {
   /** Runs a command; returns the exit code. */
   static int run(String[] argv, Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err,
       boolean terminal) {
-    Cli cli = new Cli(env, in, out, err, terminal, Path.of("").toAbsolutePath(),
+    return run(argv, env, in, out, err, terminal, Path.of("").toAbsolutePath(),
         Path.of(System.getProperty("user.home")));
+  }
+
+  /** Runs a command as if started in {@code workDir} with home {@code home}; returns the exit code. */
+  static int run(String[] argv, Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err,
+      boolean terminal, Path workDir, Path home) {
+    Cli cli = new Cli(env, in, out, err, terminal, workDir, home);
     CommandLine cl = new CommandLine(cli);
     java.util.Optional<String> only = Cli.commandIn(argv);
     for (Map.Entry<String, Class<?>> c : Cli.COMMANDS) {

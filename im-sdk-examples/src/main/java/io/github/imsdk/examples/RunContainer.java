@@ -87,7 +87,7 @@ final class RunContainer {
       throw new UsageException("--timeout must be a positive number of minutes, not " + minutes);
     }
     Duration timeout = Duration.ofMinutes(minutes);
-    try (Connection c = Connection.open(config, true, out)) {
+    try (Connection c = Connection.open(config, true, out, err)) {
       Cleanup cleanup = new Cleanup(c, Thread.currentThread());
       Thread hook = new Thread(cleanup::onInterrupt, "destroy-on-interrupt");
       Runtime.getRuntime().addShutdownHook(hook);

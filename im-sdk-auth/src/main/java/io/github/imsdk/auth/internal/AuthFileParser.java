@@ -30,6 +30,7 @@ public final class AuthFileParser {
   private final Function<String, CredentialValue> commandValues;
   /** Lines with the same command share one value, so a provider it maps to is asked once per request. */
   private final Map<String, CredentialValue> commandCache = new java.util.HashMap<>();
+  private final String refusalHint;
 
   /**
    * Creates a parser.
@@ -38,8 +39,17 @@ public final class AuthFileParser {
    * @param commandValues maps the command line of a {@code command(...)} value to the value to use
    */
   public AuthFileParser(String source, Function<String, CredentialValue> commandValues) {
+    this(source, commandValues, null);
+  }
+
+  /**
+   * Creates a parser that, when {@code refusalHint} is not null, refuses {@code command(...)} and
+   * {@code file(...)} values with a message ending in {@code refusalHint} (how to allow them).
+   */
+  public AuthFileParser(String source, Function<String, CredentialValue> commandValues, String refusalHint) {
     this.source = source;
     this.commandValues = commandValues;
+    this.refusalHint = refusalHint;
   }
 
   /** Parses the whole text. */
@@ -135,6 +145,10 @@ public final class AuthFileParser {
   }
 
   private CredentialValue value(int lineNumber, String key, String text) {
+    if (refusalHint != null && (text.startsWith("command(") || text.startsWith("file(")) && text.endsWith(")")) {
+      throw error(lineNumber, "the " + (text.startsWith("command(") ? "command(...)" : "file(...)") + " of "
+          + shown(key) + " is refused: " + refusalHint);
+    }
     if (text.startsWith("command(") && text.endsWith(")")) {
       String commandLine = text.substring("command(".length(), text.length() - 1).strip();
       if (commandLine.isEmpty()) {

@@ -23,6 +23,12 @@ public final class Defaults {
   /** The environment variable naming the auth file; overrides {@code auth_file}. */
   public static final String ENV_AUTH_FILE = "IM_AUTH_FILE";
 
+  /**
+   * The environment variable that, set to {@code 1}, allows {@code command(...)} and {@code file(...)} values in an
+   * auth file named by the current directory's {@code im_client.cfg}.
+   */
+  public static final String ENV_ALLOW_LOCAL_CONFIG = "IMSDK_ALLOW_LOCAL_CONFIG";
+
   /** The endpoint when nothing names one (the Python client's default). */
   public static final String DEFAULT_URL = "http://localhost:8800";
 
@@ -80,9 +86,30 @@ public final class Defaults {
     return currentDir.resolve(n);
   }
 
-  /** Returns the credentials read from {@link #authFile()}. */
+  /**
+   * Returns the credentials read from {@link #authFile()}. When the auth file was named by the current directory's
+   * {@code im_client.cfg} (a directory the user may not have written, e.g. a cloned repository), its
+   * {@code command(...)} and {@code file(...)} values are refused unless {@value #ENV_ALLOW_LOCAL_CONFIG}{@code =1}.
+   */
   public Credentials credentials() {
-    return AuthFile.read(authFile());
+    Path file = authFile();
+    AuthFile.Reader reader = AuthFile.reader();
+    if (authFileFromLocalConfig() && !"1".equals(env.get(ENV_ALLOW_LOCAL_CONFIG))) {
+      reader = reader.withCommandsAndFilesRefused("the auth file was named by "
+          + currentDir.resolve(ImClientConfig.FILE_NAME) + " in the current directory; if you trust that "
+          + "directory set " + ENV_ALLOW_LOCAL_CONFIG + "=1, or name the auth file with " + ENV_AUTH_FILE);
+    }
+    return reader.read(file);
+  }
+
+  /** Tells whether the auth file comes from {@code ./im_client.cfg} (not the environment nor the home file). */
+  public boolean authFileFromLocalConfig() {
+    String name = env.get(ENV_AUTH_FILE);
+    if (name != null && !name.isBlank()) {
+      return false;
+    }
+    return config().authFileSource().map(p -> p.equals(currentDir.resolve(ImClientConfig.FILE_NAME)))
+        .orElse(false);
   }
 
   /** Returns a builder with the default endpoint and credentials. */

@@ -119,7 +119,10 @@ class DefaultsTest {
         Files.copy(in, cwd.resolve(f));
       }
     }
-    Defaults d = new Defaults(Map.of(), cwd, home);
+    // (its auth file has command(oidc-token ...) values: a local configuration must be allowed to use them)
+    assertThatThrownBy(() -> new Defaults(Map.of(), cwd, home).credentials())
+        .isInstanceOf(ImCredentialsException.class).hasMessageContaining("IMSDK_ALLOW_LOCAL_CONFIG=1");
+    Defaults d = new Defaults(Map.of("IMSDK_ALLOW_LOCAL_CONFIG", "1"), cwd, home);
 
     // When the defaults are resolved (command(...) values are not run until a request is sent)
     Credentials c = d.credentials();
@@ -130,5 +133,51 @@ class DefaultsTest {
     try (InfrastructureManager im = d.builder().build()) {
       assertThat(im.endpoint().getHost()).isEqualTo("appsgrycap.i3m.upv.es");
     }
+  }
+
+  @Test
+  void aCommandInAnAuthFileNamedByTheCurrentDirectoryConfigIsRefusedUnlessAllowed() throws IOException {
+    // Given a cloned directory shipping im_client.cfg and an auth file whose password is a command
+    write(cwd.resolve("auth.dat"), "id = im; type = InfrastructureManager; username = u; password = command(echo "
+        + "pw-Zq81)\n");
+    write(cwd.resolve("im_client.cfg"), "[im_client]\nrestapi_url = http://127.0.0.1:5555/im\nauth_file = auth.dat\n");
+
+    // Then reading the defaults refuses it, says how to allow it, and quotes no value
+    assertThatThrownBy(() -> new Defaults(Map.of(), cwd, home).credentials())
+        .isInstanceOf(ImCredentialsException.class)
+        .hasMessageContaining(cwd.resolve("auth.dat").toString()).hasMessageContaining("line 1")
+        .hasMessageContaining("command(...) of 'password' is refused")
+        .hasMessageContaining(cwd.resolve("im_client.cfg").toString())
+        .hasMessageContaining("IMSDK_ALLOW_LOCAL_CONFIG=1").hasMessageContaining("IM_AUTH_FILE")
+        .message().doesNotContain("pw-Zq81").doesNotContain("echo");
+
+    // And the environment variable allows it, as does naming the auth file with IM_AUTH_FILE
+    assertThat(new Defaults(Map.of("IMSDK_ALLOW_LOCAL_CONFIG", "1"), cwd, home).credentials().lines()).hasSize(1);
+    assertThat(new Defaults(Map.of("IM_AUTH_FILE", "auth.dat"), cwd, home).credentials().lines()).hasSize(1);
+  }
+
+  @Test
+  void anAuthFileNamedByTheHomeConfigMayUseCommands() throws IOException {
+    write(home.resolve("auth.dat"), "type = InfrastructureManager; username = u; password = command(echo x)\n");
+    write(cwd.resolve("im_client.cfg"), "[im_client]\nauth_file = elsewhere.dat\n");
+    write(home.resolve(".im_client.cfg"), "[im_client]\nauth_file = ~/auth.dat\n");
+
+    Defaults d = new Defaults(Map.of(), cwd, home);
+
+    assertThat(d.authFileFromLocalConfig()).isFalse();
+    assertThat(d.credentials().lines()).hasSize(1);
+  }
+
+  @Test
+  void aGroupWritableConfigurationIsRefusedWithTheFix() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    Path cfg = cwd.resolve("im_client.cfg");
+    write(cfg, "[im_client]\nrestapi_url = http://127.0.0.1:5555/im\n");
+    Files.setPosixFilePermissions(cfg, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+
+    assertThatThrownBy(() -> new Defaults(Map.of(), cwd, home).endpoint())
+        .isInstanceOf(ImCredentialsException.class).hasMessageContaining(cfg.toString())
+        .hasMessageContaining("chmod go-w");
   }
 }
