@@ -13,8 +13,10 @@ import java.util.Optional;
  * Supplies the token a command prints, such as {@code oidc-token egi}: the auth file's {@code command(...)}.
  *
  * <p>The command runs without a shell (split on blanks, as the Python client does), with its standard input
- * closed and a timeout. Its standard output is the token (line breaks removed) and is never logged; when the
- * command fails, the exception names the program, its exit status and its standard error. The token is kept until
+ * closed and a timeout. Its standard output is the token (line breaks removed), at most 1 MiB, and is never
+ * logged; when the command runs past its timeout or prints more than 1 MiB, it is stopped with every process it
+ * started (SIGTERM, then SIGKILL after half a second) and the exception names the bound hit, never the output.
+ * When the command fails, the exception names the program, its exit status and its standard error. The token is kept until
  * {@link TokenProviders#DEFAULT_REFRESH_MARGIN} before its JWT {@code exp} (or until {@link #invalidate()} when
  * it is not a JWT), so the command is not run for every request.
  */

@@ -64,7 +64,8 @@ public interface CredentialValue {
    * {@code toString()} shows only the program name, and its output never reaches a log line.
    *
    * <p>Resolving throws {@link ImCredentialsException} if the command cannot start, exits non-zero (the message
-   * quotes its standard error), prints nothing, or runs longer than {@code timeout}.
+   * quotes its standard error), prints nothing, prints more than 1 MiB, or runs longer than {@code timeout}; in
+   * the last two cases the command and every process it started are stopped (SIGTERM, then SIGKILL).
    *
    * @throws IllegalArgumentException if the command line is blank or spans lines, or the timeout is not positive
    */

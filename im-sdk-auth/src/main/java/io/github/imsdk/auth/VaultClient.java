@@ -46,7 +46,8 @@ public final class VaultClient implements AutoCloseable {
     VaultLogin login = new VaultLogin(b.auth.method().name().toLowerCase(java.util.Locale.ROOT),
         b.auth.mount().orElse(null), b.auth.role().orElse(null), b.auth.vaultToken(), b.auth.jwtProvider(),
         b.auth.roleId(), b.auth.secretId());
-    this.session = new VaultSession(new VaultHttp(b.address, b.namespace, b.timeout), login, b.renewMargin, clock);
+    VaultHttp http = new VaultHttp(b.address, b.namespace, b.timeout, b.tls);
+    this.session = new VaultSession(http, login, b.renewMargin, clock);
   }
 
   /**
@@ -126,6 +127,7 @@ public final class VaultClient implements AutoCloseable {
     private String namespace;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration renewMargin = DEFAULT_RENEW_MARGIN;
+    private Tls tls = Tls.system();
 
     private Builder(URI address) {
       Objects.requireNonNull(address, "address");
@@ -169,6 +171,17 @@ public final class VaultClient implements AutoCloseable {
         throw new IllegalArgumentException("timeout must be positive, got " + timeout);
       }
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how Vault's TLS certificate is checked for an {@code https://} address, with the same settings as the IM
+     * client: {@link Tls#system()} (the default), {@link Tls#caBundle}, {@link Tls#trustStore} or
+     * {@link Tls#insecure()} (announced on SLF4J and standard error when the client is built). The CA bundle or
+     * trust store is read by {@link #build()}.
+     */
+    public Builder tls(Tls tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.github.imsdk.core;
 
 import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.auth.Tls;
 import io.github.imsdk.core.internal.DefaultInfrastructureManager;
 import io.github.imsdk.core.internal.Defaults;
 import io.github.imsdk.core.internal.http.HttpSettings;

@@ -9,7 +9,7 @@ import io.github.imsdk.auth.TokenProvider;
 import io.github.imsdk.core.InfrastructureManager;
 import io.github.imsdk.core.RetryPolicy;
 import io.github.imsdk.core.Timeouts;
-import io.github.imsdk.core.Tls;
+import io.github.imsdk.auth.Tls;
 import io.github.imsdk.core.internal.http.HttpSettings;
 import io.github.imsdk.core.internal.http.JerseyImHttp;
 import io.github.imsdk.core.internal.retry.Retrier;

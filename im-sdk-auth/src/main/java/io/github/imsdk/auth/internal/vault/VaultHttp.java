@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.imsdk.auth.ImVaultException;
+import io.github.imsdk.auth.Tls;
+import io.github.imsdk.auth.internal.tls.TlsContexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Vault's HTTP API: {@code /v1/...} paths, JSON bodies, {@code X-Vault-Token}, {@code X-Vault-Namespace}, and
@@ -31,19 +36,43 @@ public final class VaultHttp {
   /** A response: status and parsed body ({@link MissingNode} when there was none). */
   public record Response(int status, JsonNode body) {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(VaultHttp.class);
+
   private final URI address;
   private final String shownAddress;
   private final String namespace;
   private final Duration timeout;
   private final HttpClient http;
 
-  /** Creates a client for the Vault at {@code address}; {@code namespace} may be null. */
+  /** Creates a client for the Vault at {@code address} with the JVM's trust; {@code namespace} may be null. */
   public VaultHttp(URI address, String namespace, Duration timeout) {
+    this(address, namespace, timeout, Tls.system());
+  }
+
+  /**
+   * Creates a client for the Vault at {@code address} checking its certificate as {@code tls} says;
+   * {@code namespace} may be null. {@link Tls#insecure()} is announced on SLF4J and standard error.
+   *
+   * @throws IllegalArgumentException if the CA bundle or trust store of {@code tls} cannot be read
+   */
+  public VaultHttp(URI address, String namespace, Duration timeout, Tls tls) {
     this.address = address;
     this.shownAddress = withoutUserInfo(address);
     this.namespace = namespace;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER);
+    SSLContext ssl = TlsContexts.sslContext(tls);
+    if (ssl != null) {
+      builder.sslContext(ssl);
+    }
+    if (tls.mode() == Tls.Mode.INSECURE) {
+      String message = "TLS certificate and host name checks are DISABLED for Vault at " + shownAddress
+          + " (Tls.insecure()); use only against test servers";
+      LOG.warn(message);
+      System.err.println("im-sdk WARNING: " + message);
+    }
+    this.http = builder.build();
   }
 
   /** Returns Vault's address, as configured. */

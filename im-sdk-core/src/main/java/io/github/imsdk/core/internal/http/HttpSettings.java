@@ -2,7 +2,7 @@ package io.github.imsdk.core.internal.http;
 
 import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.Timeouts;
-import io.github.imsdk.core.Tls;
+import io.github.imsdk.auth.Tls;
 import java.net.URI;
 import java.util.Objects;
 

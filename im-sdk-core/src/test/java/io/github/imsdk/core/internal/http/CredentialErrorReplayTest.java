@@ -11,7 +11,7 @@ import io.github.imsdk.core.ImBadRequestException;
 import io.github.imsdk.core.ImForbiddenException;
 import io.github.imsdk.core.ImUnauthorizedException;
 import io.github.imsdk.core.Timeouts;
-import io.github.imsdk.core.Tls;
+import io.github.imsdk.auth.Tls;
 import io.github.imsdk.core.internal.StubClients;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
-package io.github.imsdk.core.internal.http;
+package io.github.imsdk.auth.internal.tls;
 
-import io.github.imsdk.core.Tls;
+import io.github.imsdk.auth.Tls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

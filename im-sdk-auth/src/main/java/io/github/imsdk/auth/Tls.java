@@ -1,4 +1,4 @@
-package io.github.imsdk.core;
+package io.github.imsdk.auth;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -6,13 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the client checks the IM server's TLS certificate.
+ * How a client checks its server's TLS certificate: the same settings for the IM client
+ * ({@code InfrastructureManager.builder().tls(...)}) and {@link VaultClient.Builder#tls(Tls)}.
  *
  * <ul>
  *   <li>{@link #system()} (the default): the JVM's trust store.
  *   <li>{@link #caBundle(Path)}: only the CA certificates in a PEM file (e.g. a grid CA bundle).
  *   <li>{@link #trustStore(Path, char[])}: a PKCS#12 or JKS trust store.
- *   <li>{@link #insecure()}: no check at all, for tests against self-signed servers; logged as a warning.
+ *   <li>{@link #insecure()}: no check at all, for tests against self-signed servers; a warning on SLF4J
+ *       and standard error.
  * </ul>
  *
  * <p>Instances are immutable; the trust-store password is copied and never printed.
@@ -65,7 +67,7 @@ public final class Tls {
 
   /**
    * Accepts any certificate and host name. Only for tests against servers with self-signed certificates: the
-   * connection can be intercepted. Building a client with it logs a warning.
+   * connection can be intercepted. Building a client with it prints a warning on SLF4J and standard error.
    */
   public static Tls insecure() {
     return INSECURE;
