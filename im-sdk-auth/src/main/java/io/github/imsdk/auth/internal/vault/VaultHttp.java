@@ -29,7 +29,15 @@ public final class VaultHttp {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** A response: status and parsed body ({@link MissingNode} when there was none). */
-  public record Response(int status, JsonNode body) {}
+  public record Response(int status, JsonNode body) {
+    /** Shows the status and the body's top-level field names only: the body holds secrets and tokens. */
+    @Override
+    public String toString() {
+      List<String> fields = new ArrayList<>();
+      body.fieldNames().forEachRemaining(fields::add);
+      return "Response[status=" + status + ", body fields=" + fields + "]";
+    }
+  }
 
   private final URI address;
   private final String shownAddress;

@@ -74,4 +74,16 @@ class VaultHttpTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void responseToStringOmitsTheBody() {
+    // Given a response holding a secret and a client token
+    var body = JsonNodeFactory.instance.objectNode();
+    body.putObject("data").put("password", "kv-s3cret");
+    body.putObject("auth").put("client_token", "hvs.loginTok3n");
+
+    // Then toString shows the status and the top-level field names only
+    assertThat(new VaultHttp.Response(200, body).toString()).doesNotContain("kv-s3cret", "loginTok3n")
+        .contains("200", "data", "auth");
+  }
 }
