@@ -155,7 +155,9 @@ public final class AuthLine {
     sb.append("type = ").append(type);
     values.forEach((k, v) -> {
       sb.append("; ").append(k).append(" = ");
-      sb.append(isPublicKey(k) && v instanceof LiteralValue literal ? literal.value() : v.toString());
+      // A public URL may still carry user:password@, which is masked.
+      sb.append(isPublicKey(k) && v instanceof LiteralValue literal
+          ? io.github.imsdk.auth.internal.UserInfo.mask(literal.value()) : v.toString());
     });
     return sb.append(']').toString();
   }
@@ -181,8 +183,9 @@ public final class AuthLine {
      */
     public Builder id(String id) {
       if (id != null && !ID_PATTERN.matcher(id).matches()) {
-        throw new IllegalArgumentException(
-            "auth line id '" + id + "' is invalid: IM requires it to match [a-zA-Z_.][\\w.-]*");
+        // Not quoted: a secret pasted in the wrong place must not reach the message.
+        throw new IllegalArgumentException("the auth line id is invalid (" + id.length()
+            + " characters, not shown): IM requires it to match [a-zA-Z_.][\\w.-]*");
       }
       this.id = id;
       return this;

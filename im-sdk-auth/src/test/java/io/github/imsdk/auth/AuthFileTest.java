@@ -323,7 +323,7 @@ class AuthFileTest {
     assertError("type = InfrastructureManager;; password = hunter2\n", 1, "item 2 is empty");
     assertError("# c\ntype = InfrastructureManager; password = 'hunter2\n", 2,
         "unterminated ' quote opened at column 42");
-    assertError("id = 9bad; type = Dummy; password = hunter2\n", 1, "auth line id '9bad' is invalid");
+    assertError("id = 9bad; type = Dummy; password = hunter2\n", 1, "the auth line id is invalid");
     assertError("type = Dummy; password = hunter2; password = hunter2\n", 1, "key 'password' is given twice");
     assertError("type = ; password = hunter2\n", 1, "the value of 'type' is empty");
     assertError("type = ''; password = hunter2\n", 1, "has no 'type'");
@@ -335,7 +335,17 @@ class AuthFileTest {
     assertError("type = Dummy; password = hunter2=\n", 1, "the value of 'password' contains '=' outside quotes");
     assertError("type = Dummy; =\n", 1, "item 2 (after 'type') has no key before '='");
     assertError("type = Dummy; password: hunter2 = x=y\n", 1,
-        "the value of a key that is not a plain name contains '=' outside quotes");
+        "the value of the key of item 2 contains '=' outside quotes");
+  }
+
+  @Test
+  void aMistypedKeyOrAnInvalidIdIsNeverQuotedInAnError() throws Exception {
+    // A secret pasted where an id or key belongs is named by its position, never echoed
+    assertError("id = hunter2!; type = Dummy; password = x\n", 1, "the auth line id is invalid");
+    assertError("type = Dummy; hunter2 = a; hunter2 = b\n", 1, "the key of item 3 is given twice");
+    assertError("type = Dummy; hunter2 = ; token = t\n", 1, "the value of the key of item 2 is empty");
+    assertError("type = Dummy; hunter2 = a; b\n", 1, "item 3 (after 'type', the key of item 2) has no '='");
+    assertError("type = Dummy; hunter2pw = 'a'='b'\n", 1, "the value of the key of item 2 contains '='");
   }
 
   private void assertError(String text, int line, String message) throws Exception {

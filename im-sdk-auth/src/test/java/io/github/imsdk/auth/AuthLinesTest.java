@@ -214,10 +214,10 @@ class AuthLinesTest {
   void invalidIdsAreRefused() {
     assertThatThrownBy(() -> AuthLines.openStack("1st"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("auth line id '1st' is invalid");
+        .hasMessageContaining("the auth line id is invalid").hasMessageNotContaining("1st");
     assertThatThrownBy(() -> AuthLines.infrastructureManager().id("a b"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("auth line id 'a b' is invalid");
+        .hasMessageContaining("the auth line id is invalid").hasMessageNotContaining("a b");
   }
 
   @Test
@@ -248,5 +248,16 @@ class AuthLinesTest {
     // When / Then
     assertThat(egi.toString()).isEqualTo(
         "AuthLine[id = site; type = EGI; host = IN2P3-IRES; vo = vo.example.eu; token = command(oidc-token …)]");
+  }
+
+  @Test
+  void toStringMasksUserInfoInAPublicUrlValue() {
+    // Given a host URL that carries user:password@
+    AuthLine line = AuthLine.builder("Docker").id("d").set("host", "https://admin:hunter2@h:2376/x")
+        .set("base_url", "http://tok3n@h2").build();
+
+    // Then toString keeps the host but masks the user info
+    assertThat(line.toString()).doesNotContain("hunter2", "admin", "tok3n")
+        .contains("host = https://***@h:2376/x", "base_url = http://***@h2");
   }
 }

@@ -2,6 +2,7 @@ package io.github.imsdk.examples;
 
 import io.github.imsdk.auth.AuthFile;
 import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.auth.internal.UserInfo;
 import io.github.imsdk.core.InfrastructureManager;
 import io.github.imsdk.core.Wait;
 import io.github.imsdk.testing.EmulatorTimings;
@@ -69,7 +70,7 @@ final class Connection implements AutoCloseable {
       return new Connection(InfrastructureManager.builder().endpoint(url).build(), null);
     }
     if (config.authFile().isEmpty()) {
-      throw new UsageException("an auth file is needed to talk to " + url
+      throw new UsageException("an auth file is needed to talk to " + UserInfo.mask(url)
           + ": pass --auth-file, set IM_AUTH_FILE or auth_file in im_client.cfg");
     }
     if (!Files.isReadable(config.authFile().get())) {

@@ -1,6 +1,7 @@
 package io.github.imsdk.examples;
 
 import io.github.imsdk.ImException;
+import io.github.imsdk.auth.internal.UserInfo;
 import io.github.imsdk.core.Infrastructure;
 import io.github.imsdk.core.InfrastructureId;
 import java.io.PrintStream;
@@ -58,7 +59,8 @@ abstract class ImOperation implements Callable<Integer> {
     try (Connection c = Connection.open(config, false, out, cli.err, needsAuth())) {
       cli.mark("auth-and-client");
       if (!opts.quiet) {
-        String url = config.url().orElse(ImConfig.DEFAULT_URL);
+        // A URL's user:password@ is never printed.
+        String url = UserInfo.mask(config.url().orElse(ImConfig.DEFAULT_URL));
         out.println((url.startsWith("https") ? "Secure connection with: " : "Connected with: ") + url);
       }
       boolean ok = run(c);
@@ -71,7 +73,7 @@ abstract class ImOperation implements Callable<Integer> {
       return 1;
     } catch (ImException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       if (!(opts.quiet && quietHidesFailure())) {
-        out.println(failure() + ": " + e.getMessage());
+        out.println(failure() + ": " + UserInfo.mask(e.getMessage()));
       }
       return 1;
     }

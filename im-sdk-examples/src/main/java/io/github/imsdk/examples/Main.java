@@ -62,13 +62,13 @@ public final class Main {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler((ParameterException e, String[] args) -> {
-      err.println("error: " + message(e));
+      err.println("error: " + io.github.imsdk.auth.internal.UserInfo.mask(message(e)));
       err.println("run with --help for usage");
       return 2;
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof UsageException) {
-        err.println("error: " + e.getMessage());
+        err.println("error: " + io.github.imsdk.auth.internal.UserInfo.mask(e.getMessage()));
         err.println("run with --help for usage");
         return 2;
       }
@@ -76,7 +76,7 @@ public final class Main {
           || e instanceof IllegalArgumentException || e instanceof IllegalStateException
           || e instanceof java.util.NoSuchElementException) {
         // the last two: an output the template promised is missing or of the wrong kind (Outputs accessors)
-        err.println("error: " + e.getMessage());
+        err.println("error: " + io.github.imsdk.auth.internal.UserInfo.mask(e.getMessage()));
         return 1;
       }
       throw e;

@@ -1,6 +1,7 @@
 package io.github.imsdk.examples;
 
 import io.github.imsdk.ImException;
+import io.github.imsdk.auth.internal.UserInfo;
 import io.github.imsdk.core.CreateOptions;
 import io.github.imsdk.core.ImageWish;
 import io.github.imsdk.core.PlacementException;
@@ -125,7 +126,7 @@ final class RunContainer {
         inf.waitUntil(c.configured(timeout), progress);
       }
       String endpoint = inf.outputs().string(recipe.endpointOutput());
-      out.println("endpoint: " + endpoint);
+      out.println("endpoint: " + UserInfo.mask(endpoint));
       printSsh(inf);
       out.println("ready after " + Progress.format(Duration.between(start, Instant.now())));
       return finish(c, id, cleanup) ? 0 : 1;
@@ -165,7 +166,7 @@ final class RunContainer {
       out.println("placed on site " + r.site() + (r.siteEndpoint().isEmpty() ? "" : " (" + r.siteEndpoint() + ")")
           + " as infrastructure " + id + "; choosing the site took " + r.surveyTime().toMillis() + " ms");
       Infrastructure inf = c.im.infrastructure(id);
-      out.println("endpoint: " + inf.outputs().string(recipe.endpointOutput()));
+      out.println("endpoint: " + UserInfo.mask(inf.outputs().string(recipe.endpointOutput())));
       printSsh(inf);
       out.println("ready after " + Progress.format(Duration.between(start, Instant.now())));
       return finish(c, id, cleanup) ? 0 : 1;

@@ -282,4 +282,19 @@ class ImClientOperationsTest {
     assertThat(run("-u", "http://x", "list").code()).isEqualTo(2);
     assertThat(run("nosuchop").code()).isEqualTo(2);
   }
+
+  @Test
+  void anEndpointUrlWithUserInfoIsNeverPrintedInClear() {
+    // Given an IM URL carrying user:password@
+    String withUserInfo = url.replace("://", "://robot:pw-s3cret@");
+
+    // When an operation runs against it, with and without an auth file
+    Result r = runMain("-r", withUserInfo, "-a", auth.toString(), "list");
+    Result noAuth = runMain("-r", withUserInfo, "list");
+
+    // Then no output shows the user info; the missing-auth error names the URL without it
+    assertThat(r.out() + r.err()).doesNotContain("pw-s3cret", "robot");
+    assertThat(noAuth.out() + noAuth.err()).doesNotContain("pw-s3cret", "robot")
+        .contains("an auth file is needed to talk to " + url.replace("://", "://***@"));
+  }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,7 +25,16 @@ import java.util.stream.Collectors;
 public final class AuthFileParser {
 
   private static final String BEARER_PREFIX = "Bearer ";
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][\\w.-]{0,63}");
+  /**
+   * Keys IM's connectors read; only these are quoted in messages. Any other key may be a secret typed in the
+   * wrong place, so it is named by its item position instead.
+   */
+  private static final Set<String> KNOWN_KEYS = Set.of(
+      "id", "type", "username", "password", "token", "proxy", "private_key", "public_key", "key", "cert",
+      "secret", "client_id", "client_secret", "access_key", "secret_key", "host", "tenant", "domain",
+      "auth_version", "region", "project", "vo", "namespace", "subscription_id", "tenant_id", "tenant_domain_id",
+      "api_version", "service_region", "service_name", "base_url", "network_url", "image_url", "volume_url",
+      "microversion", "path", "mount_point", "role", "driver", "apps_dns", "token_type", "tenant_name", "Bearer");
 
   private final String source;
   private final Function<String, CredentialValue> commandValues;
@@ -93,6 +103,7 @@ public final class AuthFileParser {
   private AuthLine parseLine(NumberedLine l) {
     List<String> items = splitItems(l);
     Map<String, String> pairs = new LinkedHashMap<>();
+    Map<String, Integer> itemOf = new LinkedHashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String item = items.get(i);
       if (item.isBlank()) {
@@ -103,24 +114,26 @@ public final class AuthFileParser {
       }
       List<String> kv = AuthHeaderCodec.split(item, '=', true);
       String key = kv.get(0).strip();
+      int item1 = i + 1;
       if (key.isEmpty() && (kv.size() > 1 || item.strip().startsWith("="))) {
-        throw error(l.number, "item " + (i + 1) + after(pairs) + " has no key before '='");
+        throw error(l.number, "item " + item1 + after(itemOf) + " has no key before '='");
       }
       if (kv.size() == 1 && item.strip().endsWith("=")) {
-        throw error(l.number, "the value of " + shown(key) + " is empty; write key = '' for an empty value"
+        throw error(l.number, "the value of " + shown(key, item1) + " is empty; write key = '' for an empty value"
             + " (IM and the Python client would drop the rest of the line)");
       }
       if (kv.size() == 1) {
-        throw error(l.number, "item " + (i + 1) + after(pairs) + " has no '='; write it as key = value");
+        throw error(l.number, "item " + item1 + after(itemOf) + " has no '='; write it as key = value");
       }
       if (kv.size() > 2 || countOutsideQuotes(item, '=') > 1) {
-        throw error(l.number, "the value of " + shown(key) + " contains '=' outside quotes; quote it:"
+        throw error(l.number, "the value of " + shown(key, item1) + " contains '=' outside quotes; quote it:"
             + " key = '...'");
       }
       if (pairs.containsKey(key)) {
-        throw error(l.number, "key " + shown(key) + " is given twice");
+        throw error(l.number, (KNOWN_KEYS.contains(key) ? "key " : "") + shown(key, item1) + " is given twice");
       }
       pairs.put(key, kv.get(1).strip().replace(AuthHeaderCodec.LINE_SEPARATOR, "\n"));
+      itemOf.put(key, item1);
     }
     String type = pairs.remove("type");
     if (type == null || type.isBlank()) {
@@ -139,9 +152,9 @@ public final class AuthFileParser {
     return b.build();
   }
 
-  private static String after(Map<String, String> pairs) {
-    return pairs.isEmpty() ? ""
-        : " (after " + pairs.keySet().stream().map(AuthFileParser::shown).collect(Collectors.joining(", ")) + ")";
+  private static String after(Map<String, Integer> itemOf) {
+    return itemOf.isEmpty() ? "" : " (after " + itemOf.entrySet().stream()
+        .map(e -> shown(e.getKey(), e.getValue())).collect(Collectors.joining(", ")) + ")";
   }
 
   private CredentialValue value(int lineNumber, String key, String text) {
@@ -225,11 +238,15 @@ public final class AuthFileParser {
   }
 
   /**
-   * Quotes a key for an error message. A key that is not a plain name may be a secret typed in the wrong place
-   * (e.g. {@code password: s3cret = x}), so it is not echoed.
+   * Quotes a key for an error message. A key IM does not know may be a secret typed in the wrong place
+   * (e.g. {@code hunter2 = x} or {@code password: s3cret = x}), so it is named by its item position instead.
    */
   static String shown(String key) {
-    return PLAIN_KEY.matcher(key).matches() ? "'" + key + "'" : "a key that is not a plain name";
+    return KNOWN_KEYS.contains(key) ? "'" + key + "'" : "a key that is not a known auth key";
+  }
+
+  private static String shown(String key, int item) {
+    return KNOWN_KEYS.contains(key) ? "'" + key + "'" : "the key of item " + item;
   }
 
   private String where(int lineNumber) {

@@ -29,7 +29,7 @@ public final class StoredCredentials {
     try {
       node = VaultHttp.JSON.readTree(json);
     } catch (IOException e) {
-      throw new ImCredentialsException("Vault credential '" + key + "' in " + where + " is not valid JSON", e);
+      throw notJson(key, where, e);
     }
     if (node == null || !node.isObject() || !node.path("type").isTextual() || node.path("type").asText().isBlank()) {
       throw new ImCredentialsException(
@@ -84,7 +84,7 @@ public final class StoredCredentials {
       o.put("enabled", enabled ? 1 : 0);
       return o.toString();
     } catch (IOException e) {
-      throw new ImCredentialsException("Vault credential '" + key + "' in " + where + " is not valid JSON", e);
+      throw notJson(key, where, e);
     }
   }
 
@@ -102,5 +102,17 @@ public final class StoredCredentials {
       return !v.asText().isEmpty();
     }
     return v.size() > 0;
+  }
+
+  /**
+   * Returns the error for unparsable JSON. Jackson's exception is not chained and its message not used: it quotes
+   * the input around the error ("Unrecognized token 'hunter2'"), which may be a secret. Only the position is kept.
+   */
+  private static ImCredentialsException notJson(String key, String where, IOException e) {
+    String at = "";
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+      at = " (at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+    }
+    return new ImCredentialsException("Vault credential '" + key + "' in " + where + " is not valid JSON" + at);
   }
 }

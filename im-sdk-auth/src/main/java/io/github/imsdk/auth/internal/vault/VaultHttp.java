@@ -34,7 +34,15 @@ public final class VaultHttp {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** A response: status and parsed body ({@link MissingNode} when there was none). */
-  public record Response(int status, JsonNode body) {}
+  public record Response(int status, JsonNode body) {
+    /** Shows the status and the body's top-level field names only: the body holds secrets and tokens. */
+    @Override
+    public String toString() {
+      List<String> fields = new ArrayList<>();
+      body.fieldNames().forEachRemaining(fields::add);
+      return "Response[status=" + status + ", body fields=" + fields + "]";
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(VaultHttp.class);
 
@@ -126,7 +134,7 @@ public final class VaultHttp {
       if (status / 100 == 2 || (allow404 && status == 404)) {
         return new Response(status, parsed);
       }
-      throw new ImVaultException(describe(what, status, parsed), status, null);
+      throw new ImVaultException(scrub(describe(what, status, parsed), token, body), status, null);
     } catch (HttpTimeoutException e) {
       throw new ImVaultException("Vault at " + shownAddress + " did not answer " + what + " within "
           + timeout.toMillis() + " ms (the whole call, answer included)", 0, null);
@@ -149,6 +157,47 @@ public final class VaultHttp {
     } catch (IOException e) {
       // Not JSON (e.g. a proxy's HTML page): treated as an empty body; the status tells the story.
       return MissingNode.getInstance();
+    }
+  }
+
+  // Vault token formats: hvs./hvb./hvr. (1.10+) and the legacy s./b./r. with 24 characters.
+  private static final java.util.regex.Pattern VAULT_TOKEN =
+      java.util.regex.Pattern.compile("\\b(?:hv[sbr]|[sbr])\\.[A-Za-z0-9_-]{8,}");
+  private static final java.util.regex.Pattern JWT =
+      java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+  private static final int SUBSTRING_SECRET_LENGTH = 6;
+
+  /**
+   * Removes from Vault's error text the token sent, every string value of the request body (a secret being
+   * written or a login's JWT or secret id), and any token-shaped string. Values of {@value #SUBSTRING_SECRET_LENGTH}
+   * or more characters are masked wherever they occur, shorter ones where they stand as a whole token.
+   */
+  static String scrub(String text, String token, JsonNode body) {
+    List<String> secrets = new ArrayList<>();
+    if (token != null) {
+      secrets.add(token);
+    }
+    if (body != null) {
+      collectText(body, secrets);
+    }
+    secrets.sort((a, b) -> b.length() - a.length());
+    String out = text;
+    for (String s : secrets) {
+      if (s.isBlank()) {
+        continue;
+      }
+      out = s.length() >= SUBSTRING_SECRET_LENGTH ? out.replace(s, "***")
+          : out.replaceAll("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(s) + "(?![A-Za-z0-9])", "***");
+    }
+    out = JWT.matcher(out).replaceAll("***");
+    return VAULT_TOKEN.matcher(out).replaceAll("***");
+  }
+
+  private static void collectText(JsonNode n, List<String> into) {
+    if (n.isTextual()) {
+      into.add(n.asText());
+    } else {
+      n.forEach(child -> collectText(child, into));
     }
   }
 

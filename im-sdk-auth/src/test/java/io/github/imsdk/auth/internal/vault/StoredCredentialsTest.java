@@ -1,5 +1,6 @@
 package io.github.imsdk.auth.internal.vault;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.imsdk.auth.ImCredentialsException;
@@ -30,5 +31,32 @@ class StoredCredentialsTest {
         .isInstanceOf(ImCredentialsException.class)
         .hasMessageContaining("'os'").hasMessageContaining("invalid key ''")
         .hasMessageNotContaining("secret-value");
+  }
+
+  @Test
+  void malformedJsonIsATypedErrorWithNoCauseQuotingTheSecret() {
+    // Given an entry whose unquoted password makes Jackson quote it ("Unrecognized token 'hunter2pw'")
+    String json = "{\"id\":\"os\",\"type\":\"OpenStack\",\"password\": hunter2pw}";
+
+    // When it is parsed, Then neither the message nor any cause quotes the value
+    assertThatThrownBy(() -> StoredCredentials.parse("os", json, "kv1:credentials/entity"))
+        .isInstanceOfSatisfying(ImCredentialsException.class, e -> {
+          assertThat(e.getMessage()).contains("'os'", "not valid JSON", "line 1").doesNotContain("hunter2pw");
+          for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("hunter2pw");
+          }
+          assertThat(e.getCause()).isNull();
+        });
+  }
+
+  @Test
+  void anInvalidIdIsNotQuoted() {
+    // Given an entry whose id holds a pasted secret
+    String json = "{\"id\":\"hunter2 pw\",\"type\":\"OpenStack\"}";
+
+    // Then the error does not quote it
+    assertThatThrownBy(() -> StoredCredentials.parse("os", json, "kv1:credentials/entity"))
+        .isInstanceOf(ImCredentialsException.class).hasMessageContaining("id is invalid")
+        .hasMessageNotContaining("hunter2");
   }
 }

@@ -31,6 +31,14 @@ public record ImCall(
     }
   }
 
+  /** Shows the method, path, query names and body size only: the body and query values may hold secrets. */
+  @Override
+  public String toString() {
+    return "ImCall[" + method + " " + path + (query.isEmpty() ? "" : " query " + query.keySet())
+        + (body == null ? "" : ", " + contentType + " body of " + body.length() + " chars")
+        + (idempotent ? ", idempotent" : "") + "]";
+  }
+
   /** Returns a {@code GET} of {@code path}. */
   public static ImCall get(String path) {
     return new ImCall("GET", path, Map.of(), null, null, true);

@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
  * secret-named keys ({@code password}, {@code private_key}, {@code public_key}, {@code token}, {@code secret*},
  * with any prefix such as {@code disk.0.os.credentials.}) in RADL ({@code key = 'v'}, {@code key = "v"},
  * {@code key = v}) and JSON ({@code "key": "v"}) form, because IM echoes the user's RADL in its messages.
+ *
+ * <p>Known secret values are masked by length: a value of {@value #SUBSTRING_SECRET_LENGTH} or more characters
+ * wherever it occurs, even inside a longer token ({@code xyzSECRETxyz}, a URL, a JSON string); a shorter value
+ * (down to one character) wherever it stands as a whole token, that is not next to a letter or digit, so a
+ * 3-character password {@code p9x} is masked in {@code "login p9x failed"} but {@code "p9xylophone"} is left alone.
+ * A short secret glued inside a longer word therefore stays visible; masking it there would mangle ordinary text.
  */
 public final class Redactor {
 
@@ -33,8 +39,8 @@ public final class Redactor {
   // JSON "key": "v" and the Python form 'key': 'v' that IM prints in its messages.
   private static final Pattern JSON_PAIR = Pattern.compile(
       "(?i)([\"']" + SECRET_KEY + "[\"']\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')");
-  // Values this short are too likely to match ordinary words; the JWT/bearer patterns still apply.
-  private static final int MIN_SECRET_LENGTH = 4;
+  // Values at least this long are masked even inside a longer token; shorter ones only as a whole token.
+  static final int SUBSTRING_SECRET_LENGTH = 6;
 
   private final List<String> secrets;
 
@@ -77,7 +83,7 @@ public final class Redactor {
   }
 
   private static void addSecret(List<String> s, String value) {
-    if (value != null && value.length() >= MIN_SECRET_LENGTH) {
+    if (value != null && !value.isBlank()) {
       s.add(value);
       // The header carries in-value newlines as backslash-backslash-n.
       if (value.contains("\n")) {
@@ -93,9 +99,13 @@ public final class Redactor {
     }
     String out = text;
     for (String secret : secrets) {
-      // Whole-token matches only: a password "pass" must not turn "password" into "***word".
-      out = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])").matcher(out)
-          .replaceAll(Matcher.quoteReplacement(MASK));
+      if (secret.length() >= SUBSTRING_SECRET_LENGTH) {
+        out = out.replace(secret, MASK);
+      } else {
+        // Whole-token matches only: a password "pass" must not turn "password" into "***word".
+        out = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])").matcher(out)
+            .replaceAll(Matcher.quoteReplacement(MASK));
+      }
     }
     out = JWT.matcher(out).replaceAll(MASK);
     out = BEARER.matcher(out).replaceAll("$1" + MASK);

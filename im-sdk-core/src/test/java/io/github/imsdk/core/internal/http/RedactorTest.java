@@ -62,4 +62,29 @@ class RedactorTest {
     // Then nothing changes
     assertThat(redactor.scrub(text)).isEqualTo(text);
   }
+
+  @Test
+  void masksAShortPasswordWhereverItStandsAsAWholeToken() {
+    // Given a header whose password has only three characters
+    Redactor r = Redactor.forHeader("id = one; type = OpenNebula; username = u1; password = p9x");
+
+    // When server text repeats it as a whole token and contains it inside ordinary words
+    String out = r.scrub("login with p9x failed (p9x); the word p9xylophone stays");
+
+    // Then each whole-token occurrence is masked and the longer word is left alone
+    assertThat(out).isEqualTo("login with *** failed (***); the word p9xylophone stays");
+  }
+
+  @Test
+  void masksALongSecretEmbeddedInALongerToken() {
+    // Given a header with a long token value
+    Redactor r = Redactor.forHeader("id = os; type = OpenStack; username = u; password = S3cretValue");
+
+    // When server text embeds it inside a longer token, a URL and a JSON string
+    String out = r.scrub("got xyzS3cretValuexyz at https://h/?k=S3cretValue&x=1 {\"v\":\"aS3cretValueb\"}");
+
+    // Then no occurrence survives
+    assertThat(out).doesNotContain("S3cretValue")
+        .isEqualTo("got xyz***xyz at https://h/?k=***&x=1 {\"v\":\"a***b\"}");
+  }
 }
