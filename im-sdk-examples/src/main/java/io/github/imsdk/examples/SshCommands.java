@@ -173,8 +173,8 @@ final class SshCommands {
     }
   }
 
-  @Command(name = "put", description = "Copy a local file to VM 0: put <inf_id> <show_only> <orig> <dest>")
-  static final class PutOp extends CopyOp {
+  /** {@code put}/{@code get}: copy to or from VM 0; the arguments are declared once, the direction by subclass. */
+  abstract static class Vm0CopyOp extends CopyOp {
     @Parameters(index = "0", arity = "0..1", paramLabel = "inf_id")
     String infId;
     @Parameters(index = "1", arity = "0..1", paramLabel = "show_only")
@@ -183,79 +183,58 @@ final class SshCommands {
     List<String> paths = new ArrayList<>();
 
     @Override
-    boolean upload() {
-      return true;
+    boolean run(Connection c) {
+      return copy(c, infrastructure(c, infId), "0", show, paths);
     }
+  }
+
+  /** {@code putvm}/{@code getvm}: copy to or from a given VM. */
+  abstract static class VmCopyOp extends CopyOp {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "inf_id")
+    String infId;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "vm_id")
+    String vmId;
+    @Parameters(index = "2", arity = "0..1", paramLabel = "show_only")
+    String show;
+    @Parameters(index = "3..*", arity = "0..*", paramLabel = "orig dest")
+    List<String> paths = new ArrayList<>();
 
     @Override
     boolean run(Connection c) {
-      return copy(c, infrastructure(c, infId), "0", show, paths);
+      Infrastructure inf = infrastructure(c, infId);
+      return copy(c, inf, required(vmId, "VM ID to get info not specified"), show, paths);
+    }
+  }
+
+  @Command(name = "put", description = "Copy a local file to VM 0: put <inf_id> <show_only> <orig> <dest>")
+  static final class PutOp extends Vm0CopyOp {
+    @Override
+    boolean upload() {
+      return true;
     }
   }
 
   @Command(name = "get", description = "Copy a file of VM 0 here: get <inf_id> <show_only> <orig> <dest>")
-  static final class GetOp extends CopyOp {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "inf_id")
-    String infId;
-    @Parameters(index = "1", arity = "0..1", paramLabel = "show_only")
-    String show;
-    @Parameters(index = "2..*", arity = "0..*", paramLabel = "orig dest")
-    List<String> paths = new ArrayList<>();
-
+  static final class GetOp extends Vm0CopyOp {
     @Override
     boolean upload() {
       return false;
-    }
-
-    @Override
-    boolean run(Connection c) {
-      return copy(c, infrastructure(c, infId), "0", show, paths);
     }
   }
 
   @Command(name = "putvm", description = "Copy a local file to a VM: putvm <inf_id> <vm_id> <show_only> <orig> <dest>")
-  static final class PutVmOp extends CopyOp {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "inf_id")
-    String infId;
-    @Parameters(index = "1", arity = "0..1", paramLabel = "vm_id")
-    String vmId;
-    @Parameters(index = "2", arity = "0..1", paramLabel = "show_only")
-    String show;
-    @Parameters(index = "3..*", arity = "0..*", paramLabel = "orig dest")
-    List<String> paths = new ArrayList<>();
-
+  static final class PutVmOp extends VmCopyOp {
     @Override
     boolean upload() {
       return true;
     }
-
-    @Override
-    boolean run(Connection c) {
-      Infrastructure inf = infrastructure(c, infId);
-      return copy(c, inf, required(vmId, "VM ID to get info not specified"), show, paths);
-    }
   }
 
   @Command(name = "getvm", description = "Copy a file of a VM here: getvm <inf_id> <vm_id> <show_only> <orig> <dest>")
-  static final class GetVmOp extends CopyOp {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "inf_id")
-    String infId;
-    @Parameters(index = "1", arity = "0..1", paramLabel = "vm_id")
-    String vmId;
-    @Parameters(index = "2", arity = "0..1", paramLabel = "show_only")
-    String show;
-    @Parameters(index = "3..*", arity = "0..*", paramLabel = "orig dest")
-    List<String> paths = new ArrayList<>();
-
+  static final class GetVmOp extends VmCopyOp {
     @Override
     boolean upload() {
       return false;
-    }
-
-    @Override
-    boolean run(Connection c) {
-      Infrastructure inf = infrastructure(c, infId);
-      return copy(c, inf, required(vmId, "VM ID to get info not specified"), show, paths);
     }
   }
 
