@@ -193,8 +193,9 @@ public final class CommandRunner {
 
   /**
    * Reads {@code in} to its end on a dedicated daemon thread: blocking pipe reads stay off the common pool. At most
-   * {@code max} bytes are kept; past them the result fails with {@link OutputTooLarge} if {@code failOnOverflow},
-   * else the rest is read and dropped.
+   * {@code max} bytes are kept; past them the result fails with {@link OutputTooLarge} if {@code failOnOverflow}
+   * (the rest is still read and dropped until the process ends, so the pipe stays open), else the rest is read and
+   * dropped.
    */
   private static CompletableFuture<byte[]> drain(InputStream in, String program, String which, int max,
       boolean failOnOverflow) {
@@ -205,11 +206,14 @@ public final class CommandRunner {
         byte[] chunk = new byte[8192];
         for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
           int keep = Math.min(n, max - buf.size());
-          if (keep < n && failOnOverflow) {
+          if (keep < n && failOnOverflow && !result.isDone()) {
+            // Fail now, but keep the pipe open (reading and dropping) until the tree is stopped: closing it would
+            // kill the command with SIGPIPE first, re-parenting its background children before they can be found.
             result.completeExceptionally(new OutputTooLarge());
-            return;
           }
-          buf.write(chunk, 0, keep);
+          if (!result.isDone()) {
+            buf.write(chunk, 0, keep);
+          }
         }
         result.complete(buf.toByteArray());
       } catch (IOException | RuntimeException e) {
