@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.imsdk.auth.ImVaultException;
 import io.github.imsdk.auth.Tls;
 import io.github.imsdk.auth.internal.tls.TlsContexts;
+import io.github.imsdk.auth.internal.tls.TransportWarnings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +60,8 @@ public final class VaultHttp {
 
   /**
    * Creates a client for the Vault at {@code address} checking its certificate as {@code tls} says;
-   * {@code namespace} may be null. {@link Tls#insecure()} is announced on SLF4J and standard error.
+   * {@code namespace} may be null. {@link Tls#insecure()}, and plain {@code http://} to a host that is not this
+   * machine, are announced on SLF4J and standard error.
    *
    * @throws IllegalArgumentException if the CA bundle or trust store of {@code tls} cannot be read
    */
@@ -75,10 +77,12 @@ public final class VaultHttp {
       builder.sslContext(ssl);
     }
     if (tls.mode() == Tls.Mode.INSECURE) {
-      String message = "TLS certificate and host name checks are DISABLED for Vault at " + shownAddress
-          + " (Tls.insecure()); use only against test servers";
-      LOG.warn(message);
-      System.err.println("im-sdk WARNING: " + message);
+      TransportWarnings.warn(LOG, "TLS certificate and host name checks are DISABLED for Vault at " + shownAddress
+          + " (Tls.insecure()); use only against test servers");
+    }
+    if (TransportWarnings.plainHttpToRemote(address)) {
+      TransportWarnings.warn(LOG, "the Vault token and the secrets it reads will travel unencrypted over http:// to "
+          + shownAddress + "; use https:// for any Vault that is not on this machine");
     }
     this.http = builder.build();
   }

@@ -7,6 +7,7 @@ import io.github.imsdk.core.ImTransportException;
 import io.github.imsdk.core.RetryPolicy;
 import io.github.imsdk.auth.Tls;
 import io.github.imsdk.auth.internal.tls.TlsContexts;
+import io.github.imsdk.auth.internal.tls.TransportWarnings;
 import io.github.imsdk.core.internal.retry.AmbiguityHints;
 import io.github.imsdk.core.internal.retry.ResponseInspector;
 import io.github.imsdk.core.internal.retry.Retrier;
@@ -89,11 +90,11 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     this.base = e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
     SSLContext ssl = TlsContexts.sslContext(settings.tls());
     if (settings.tls().mode() == Tls.Mode.INSECURE) {
-      Warnings.warn(log, "TLS certificate and host name checks are DISABLED for " + base
+      TransportWarnings.warn(log, "TLS certificate and host name checks are DISABLED for " + base
           + " (Tls.insecure()); use only against test servers");
     }
-    if (settings.credentials() != null && Warnings.plainHttpToRemote(settings.endpoint())) {
-      Warnings.warn(log, "credentials will be sent unencrypted over http:// to " + base
+    if (settings.credentials() != null && TransportWarnings.plainHttpToRemote(settings.endpoint())) {
+      TransportWarnings.warn(log, "credentials will be sent unencrypted over http:// to " + base
           + "; use https:// for any IM that is not on this machine");
     }
     // The connector is pinned here, not found through META-INF/services: the user's classpath cannot swap it.

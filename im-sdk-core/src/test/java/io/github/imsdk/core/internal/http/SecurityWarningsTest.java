@@ -91,13 +91,4 @@ class SecurityWarningsTest {
     assertThat(log.lines).isEmpty();
     assertThat(stderr()).isEmpty();
   }
-
-  @Test
-  void plainHttpToRemoteResolvesNoNameAndKnowsLoopback() {
-    assertThat(Warnings.plainHttpToRemote(URI.create("http://10.0.0.1:8800"))).isTrue();
-    assertThat(Warnings.plainHttpToRemote(URI.create("http://127.evil.example:8800"))).isTrue();
-    assertThat(Warnings.plainHttpToRemote(URI.create("HTTP://im.example.org"))).isTrue();
-    assertThat(Warnings.plainHttpToRemote(URI.create("http://a.localhost:8800"))).isFalse();
-    assertThat(Warnings.plainHttpToRemote(URI.create("https://10.0.0.1:8800"))).isFalse();
-  }
 }

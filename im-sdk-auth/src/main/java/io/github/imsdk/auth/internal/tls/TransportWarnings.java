@@ -1,16 +1,16 @@
-package io.github.imsdk.core.internal.http;
+package io.github.imsdk.auth.internal.tls;
 
 import java.net.URI;
 import java.util.Locale;
 import org.slf4j.Logger;
 
 /**
- * Security warnings the user must see even without an SLF4J binding: each goes to SLF4J and, once per client,
- * to standard error.
+ * Security warnings of the IM and Vault transports, which the user must see even without an SLF4J binding: each
+ * goes to SLF4J and, once per client, to standard error.
  */
-public final class Warnings {
+public final class TransportWarnings {
 
-  private Warnings() {}
+  private TransportWarnings() {}
 
   /** Logs {@code message} as a warning to {@code log} and prints it on standard error. */
   public static void warn(Logger log, String message) {
