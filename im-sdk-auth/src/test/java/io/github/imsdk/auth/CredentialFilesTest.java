@@ -71,6 +71,40 @@ class CredentialFilesTest {
   }
 
   @Test
+  void anAuthFileInAWorldWritableDirectoryIsRefused() throws IOException {
+    // Given the file is fine but anyone may replace it: its directory is rwxrwxrwx without the sticky bit
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Path file = Files.move(auth, shared.resolve("auth.dat"));
+    Files.setAttribute(shared, "unix:mode", 0777);
+    try {
+      assertThatThrownBy(() -> AuthFile.read(file)).isInstanceOf(ImCredentialsException.class)
+          .hasMessageContaining("the directory " + shared.toRealPath()).hasMessageContaining("world-writable")
+          .hasMessageContaining("chmod go-w " + shared.toRealPath()).message().doesNotContain(SECRET);
+
+      // When the directory gets the sticky bit, as /tmp has, nobody else can replace the file: it is read
+      Files.setAttribute(shared, "unix:mode", 01777);
+      assertThatCode(() -> AuthFile.read(file)).doesNotThrowAnyException();
+    } finally {
+      Files.setAttribute(shared, "unix:mode", 0700);
+    }
+  }
+
+  @Test
+  void anAuthFileInADirectoryOwnedByAnotherUserIsRefused() throws IOException {
+    assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(dir, "unix:uid")), "needs root to chown");
+    Path theirs = Files.createDirectory(dir.resolve("theirs"));
+    Path file = Files.move(auth, theirs.resolve("auth.dat"));
+    Files.setAttribute(theirs, "unix:uid", 54321);
+    try {
+      assertThatThrownBy(() -> AuthFile.read(file)).isInstanceOf(ImCredentialsException.class)
+          .hasMessageContaining("the directory " + theirs.toRealPath())
+          .hasMessageContaining("owned by uid 54321");
+    } finally {
+      Files.setAttribute(theirs, "unix:uid", 0);
+    }
+  }
+
+  @Test
   void commandAndFileValuesAreRefusedWithTheHintWhenAsked() throws IOException {
     Files.writeString(auth, "type = InfrastructureManager; username = u; password = command(echo " + SECRET + ")\n"
         + "type = OpenStack; host = h; username = u; password = file(/etc/" + SECRET + ")\n");
