@@ -38,6 +38,22 @@ public record HttpSettings(URI endpoint, Credentials credentials, Timeouts timeo
     }
   }
 
+  /** Shows the endpoint and proxy without any {@code user:password@}, and the credentials by their masked form. */
+  @Override
+  public String toString() {
+    return "HttpSettings[endpoint=" + withoutUserInfo(endpoint) + ", credentials=" + credentials + ", timeouts="
+        + timeouts + ", tls=" + tls + ", proxy=" + (proxy == null ? "none" : withoutUserInfo(proxy))
+        + ", userAgent=" + userAgent + ", maxResponseBytes=" + maxResponseBytes + "]";
+  }
+
+  private static String withoutUserInfo(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri.toString();
+    }
+    return uri.getScheme() + "://***@" + uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1)
+        + (uri.getRawPath() == null ? "" : uri.getRawPath());
+  }
+
   /** Settings with the default response size cap. */
   public HttpSettings(URI endpoint, Credentials credentials, Timeouts timeouts, Tls tls, URI proxy,
       String userAgent) {
