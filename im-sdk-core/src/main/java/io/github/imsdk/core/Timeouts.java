@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code connect}: to open the TCP/TLS connection;
- *   <li>{@code read}: from sending the request to the start of the answer (its status and headers);
+ *   <li>{@code read}: from the start of the call to the start of the answer (its status and headers), except for
+ *       the calls {@code longCall} bounds, whose answer starts only when the work is done;
  *   <li>{@code call}: the whole call, end to end: connect, send, headers and the complete body, however slowly
  *       the server delivers it. An answer still arriving then is cut and the call fails with
  *       {@link ImTransportException};

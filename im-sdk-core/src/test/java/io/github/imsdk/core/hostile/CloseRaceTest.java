@@ -85,12 +85,53 @@ class CloseRaceTest {
     }
   }
 
+  @Test
+  void aCallersOwnInterruptEndsItsCallAndStaysSet() throws Exception {
+    // Given a server that holds every request without answering
+    CountDownLatch received = new CountDownLatch(1);
+    try (RawServer server = new RawServer((req, out) -> {
+      received.countDown();
+      Thread.sleep(120_000);
+    }); InfrastructureManager im = InfrastructureManager.builder().endpoint(server.endpoint())
+        .credentials(Credentials.of(AuthLine.builder("InfrastructureManager").id("im").set("username", "u")
+            .set("password", "race-pass").build())).build()) {
+      ExecutorService caller = Executors.newSingleThreadExecutor();
+      try {
+        Future<Object[]> result = caller.submit(() -> {
+          Throwable t = null;
+          try {
+            im.infrastructures().list();
+          } catch (RuntimeException e) {
+            t = e;
+          }
+          return new Object[] {t, Thread.currentThread().isInterrupted()};
+        });
+        assertThat(received.await(60, TimeUnit.SECONDS)).isTrue();
+
+        // When the calling thread is interrupted by its owner
+        caller.shutdownNow(); // interrupts the pool's running thread
+
+        // Then the call ends as interrupted, and the thread's flag is still set for its owner to see
+        Object[] r = result.get(30, TimeUnit.SECONDS);
+        assertThat((Throwable) r[0]).isInstanceOf(ImTransportException.class).hasMessageContaining("interrupted");
+        assertThat((Boolean) r[1]).as("interrupt flag kept").isTrue();
+      } finally {
+        caller.shutdownNow();
+      }
+    }
+  }
+
+  /** The call's failure; an AssertionError if the call left its thread interrupted (close() must not). */
   private static Throwable outcome(Runnable call) {
+    Throwable thrown = null;
     try {
       call.run();
-      return null;
     } catch (Throwable t) {
-      return t;
+      thrown = t;
     }
+    if (Thread.interrupted()) {
+      return new AssertionError("the call left its thread interrupted", thrown);
+    }
+    return thrown;
   }
 }

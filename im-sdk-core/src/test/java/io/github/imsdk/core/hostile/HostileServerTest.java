@@ -151,6 +151,30 @@ class HostileServerTest {
   }
 
   @Test
+  void aSynchronousCreateMayAnswerAfterTheReadTimeoutWithinItsLongBound() throws Exception {
+    // Given a server that answers every request after 1.5 s, as IM answers a synchronous create when it is done
+    String id = "5a9b7c1e-0000-11ee-8000-0242ac120002";
+    try (RawServer server = new RawServer((req, out) -> {
+      Thread.sleep(1_500);
+      String body = "http://127.0.0.1:8800/infrastructures/" + id;
+      head(out, "Content-Type: text/uri-list\r\nInfID: " + id + "\r\nContent-Length: " + body.length() + "\r\n");
+      out.write(body.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    }); InfrastructureManager im = client(server, new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(500),
+        Duration.ofSeconds(30), Duration.ofSeconds(30)))) {
+
+      // When a synchronous create and a GET are sent, each waiting past the 500 ms read timeout
+      String created = assertTimeoutPreemptively(NET, () -> im.infrastructures().create(Template.tosca(TOSCA)).value());
+      Throwable get = assertTimeoutPreemptively(NET, () -> catchThrowable(() -> im.server().version()));
+
+      // Then the create gets its answer (longCall bounds it), and the GET times out at the read timeout
+      assertThat(created).isEqualTo(id);
+      assertThat(get).isInstanceOf(ImTransportException.class).hasMessageContaining("GET /version: timed out")
+          .hasMessageContaining("500 ms read timeout");
+    }
+  }
+
+  @Test
   void aReplyThatNeverEndsEndsAtTheCallDeadline() throws Exception {
     // Given a server that sends its headers and part of the body, then stalls with the connection open
     try (RawServer server = new RawServer((req, out) -> {

@@ -93,9 +93,13 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     return result;
   }
 
-  /** Stops receiving: cancels the subscription (closing the connection) if there is one yet. */
+  /**
+   * Stops receiving: ends the body with a failure (unless it already ended) and cancels the subscription, which
+   * closes the connection, if there is one yet.
+   */
   void abort() {
     aborted = true;
+    result.completeExceptionally(new IOException("the answer was cut short"));
     Flow.Subscription s = subscription;
     if (s != null) {
       s.cancel();

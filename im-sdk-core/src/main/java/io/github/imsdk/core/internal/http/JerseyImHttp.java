@@ -265,6 +265,7 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
     Invocation.Builder req = client.target(uri).request()
         .property(JdkHttpConnector.DEADLINE, start + deadline(call).toNanos())
+        .property(JdkHttpConnector.HEADERS_AT_END, isLongCall(call))
         .header("Accept", "application/json")
         .header("User-Agent", settings.userAgent());
     if (authorization != null) {
@@ -278,7 +279,9 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
             ? req.method(call.method(), Entity.entity("", "text/plain"))
             : req.method(call.method())) {
       String contentType = r.getHeaderString("Content-Type");
-      byte[] bytes = r.hasEntity() ? r.readEntity(byte[].class) : new byte[0];
+      // The pinned connector hands over the whole body as a ByteArrayInputStream: read it as a stream, which
+      // copies it once, where readEntity(byte[].class) pipes it through a growing buffer.
+      byte[] bytes = r.hasEntity() ? readAll(r.readEntity(java.io.InputStream.class)) : new byte[0];
       checkComplete(call, r, bytes.length);
       String body = new String(bytes, charset(contentType));
       Map<String, String> headers = new HashMap<>();
@@ -310,13 +313,30 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
 
   /** Returns the total bound of {@code call}: the long one for a create or destroy IM answers when done. */
   private java.time.Duration deadline(ImCall call) {
+    return isLongCall(call) ? settings.timeouts().longCall() : settings.timeouts().call();
+  }
+
+  /** Tells whether IM answers {@code call} only when the cloud work is done: a create or destroy without async. */
+  private static boolean isLongCall(ImCall call) {
     boolean async = "true".equalsIgnoreCase(call.query().get("async"))
         || "1".equals(call.query().get("async"));
     boolean create = ("POST".equals(call.method()) || "PUT".equals(call.method()))
         && call.path().equals("/infrastructures");
     boolean destroy = "DELETE".equals(call.method()) && call.path().startsWith("/infrastructures/")
         && call.path().indexOf('/', "/infrastructures/".length()) < 0;
-    return (create || destroy) && !async ? settings.timeouts().longCall() : settings.timeouts().call();
+    return (create || destroy) && !async;
+  }
+
+  private static byte[] readAll(java.io.InputStream in) {
+    try (in) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new ProcessingException(e); // not from a ByteArrayInputStream; mapped like any transport failure
+    }
+  }
+
+  private static String shown(java.time.Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   private static String closedMessage(ImCall call) {
@@ -369,15 +389,17 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
     if (root instanceof JdkHttpConnector.AbortedException aborted) {
       String m = switch (aborted.reason) {
-        case DEADLINE -> "did not complete within its " + deadline(call).toSeconds() + " s bound ("
+        case DEADLINE -> "did not complete within its " + shown(deadline(call)) + " bound ("
             + "Timeouts.call/longCall): connect, send and the whole answer; " + aborted.getMessage();
+        case READ_TIMEOUT -> "timed out (" + aborted.getMessage() + ")";
         case CLOSED -> closedMessage(call);
         case INTERRUPTED -> "interrupted; the call was abandoned";
       };
       log.debug("{} failed: {}", call.describe(), m);
-      return aborted.reason == JdkHttpConnector.Reason.DEADLINE
-          ? new ImTransportException(call.method(), call.path(), m, null)
-          : new AbortedCallException(call.method(), call.path(), m);
+      return switch (aborted.reason) {
+        case DEADLINE, READ_TIMEOUT -> new ImTransportException(call.method(), call.path(), m, null);
+        case CLOSED, INTERRUPTED -> new AbortedCallException(call.method(), call.path(), m);
+      };
     }
     Throwable connect = find(e, ConnectException.class);
     String what;

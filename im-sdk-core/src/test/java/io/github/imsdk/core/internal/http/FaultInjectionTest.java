@@ -127,13 +127,16 @@ class FaultInjectionTest {
   void aSlowCreateIsSentOnceAndTheErrorSaysHowToFindTheInfrastructure() {
     // Given
     im.close();
-    im = client(Timeouts.of(Duration.ofSeconds(2), Duration.ofMillis(200)));
+    // (a synchronous create's answer may start after the read timeout: its bound is longCall, 1 s here)
+    im = client(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(30),
+        Duration.ofSeconds(1)));
     mock.when(postCreate()).respond(json("{\"uri\": \"http://h/infrastructures/" + ID + "\"}")
-        .withDelay(TimeUnit.SECONDS, 2));
+        .withDelay(TimeUnit.SECONDS, 3));
 
     // When / Then
     assertThatThrownBy(() -> im.infrastructures().create(Template.tosca(TOSCA)))
         .isInstanceOf(ImTransportException.class)
+        .hasMessageContaining("did not complete within its 1 s bound")
         .hasMessageContaining("may have reached IM, so it was not repeated")
         .hasMessageContaining("infra_name 'fault-demo'")
         .hasMessageContaining("GET /infrastructures");
