@@ -1,6 +1,7 @@
 package io.github.imsdk.auth;
 
 import io.github.imsdk.auth.internal.AuthHeaderCodec;
+import io.github.imsdk.auth.internal.LiteralValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,10 +32,16 @@ public final class Credentials {
 
   private final List<AuthLine> lines;
   private final CredentialValue bearer;
+  /** Whether every value is a literal, so that the header never changes. */
+  private final boolean constant;
+  /** The header, once built, when {@link #constant}: the transport asks for it on every request. */
+  private volatile String constantHeader;
 
   private Credentials(List<AuthLine> lines, CredentialValue bearer) {
     this.lines = List.copyOf(lines);
     this.bearer = bearer;
+    this.constant = bearer == null && this.lines.stream()
+        .allMatch(l -> l.values().values().stream().allMatch(v -> v instanceof LiteralValue));
   }
 
   /** Returns credentials made of the given lines, in order. */
@@ -139,6 +146,18 @@ public final class Credentials {
     if (lines.isEmpty()) {
       throw new ImCredentialsException("no credentials: at least an InfrastructureManager auth line is needed");
     }
+    String known = constantHeader;
+    if (known != null) {
+      return known;
+    }
+    String header = buildHeader();
+    if (constant) {
+      constantHeader = header;
+    }
+    return header;
+  }
+
+  private String buildHeader() {
     // A value used by several lines (the seed auth.dat uses command(oidc-token egi) four times) is resolved once
     // per header: one command run or provider call per request, and the same token in every line.
     Map<CredentialValue, String> resolved = new HashMap<>();

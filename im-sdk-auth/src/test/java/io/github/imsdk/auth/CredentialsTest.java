@@ -280,6 +280,22 @@ class CredentialsTest {
   }
 
   @Test
+  void aHeaderOfLiteralValuesIsBuiltOnceAndAHeaderWithAProviderForEveryRequest() {
+    // Given credentials made only of literals, and the same with one value from a provider
+    Credentials literal = Credentials.of(line("InfrastructureManager", "im", "username", "u", "password", "p"));
+    AtomicInteger calls = new AtomicInteger();
+    Credentials fresh = Credentials.of(AuthLines.infrastructureManager()
+        .token(() -> AccessToken.of("tok-" + calls.incrementAndGet())).build());
+
+    // Then the literal header is the very same string each time (the transport asks for it on every request),
+    // while the provider is still asked each time
+    assertThat(literal.toAuthorizationHeader()).isSameAs(literal.toAuthorizationHeader())
+        .isEqualTo("id = im; type = InfrastructureManager; username = u; password = p");
+    assertThat(fresh.toAuthorizationHeader()).isNotEqualTo(fresh.toAuthorizationHeader());
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
   void aProviderSharedByLinesIsAskedOncePerHeader() {
     // Given the same provider in the IM line and a site line
     AtomicInteger calls = new AtomicInteger();

@@ -96,7 +96,7 @@ final class DefaultInfrastructure implements Infrastructure {
   public Outputs outputs() {
     ImCall call = ImCall.get(path("outputs"));
     ImResponse r = http.execute(call);
-    return Outputs.of(Responses.toMap(call, r, Responses.field(call, r, "outputs"), "outputs"));
+    return Outputs.of(Responses.objectField(call, r, "outputs"));
   }
 
   @Override

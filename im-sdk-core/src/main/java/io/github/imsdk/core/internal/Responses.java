@@ -22,6 +22,11 @@ import java.util.OptionalLong;
 public final class Responses {
 
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+  /** Reads a map from a parsed tree directly; {@code convertValue} would serialize the tree and parse it again. */
+  private static final com.fasterxml.jackson.databind.ObjectReader MAP_READER = Json.MAPPER.readerFor(MAP);
+  /** Reads any JSON value as maps, lists and scalars, the types a map's values get. */
+  private static final com.fasterxml.jackson.databind.ObjectReader UNTYPED_READER =
+      Json.MAPPER.readerFor(Object.class);
 
   private Responses() {}
 
@@ -96,13 +101,43 @@ public final class Responses {
       }
       return node;
     } catch (JsonProcessingException e) {
-      // Only the location: Jackson's message quotes the body, which may hold secrets, so neither it nor the
-      // exception (its cause chain) is kept.
-      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ImResponseException(call.method(), call.path(), r.status(),
-          "the body is not valid JSON (content type '" + r.contentType() + "')" + where, null);
+      throw notJson(call, r, e);
     }
+  }
+
+  /**
+   * Returns field {@code name} of a JSON object body as a map, parsed in one pass (no tree): the same errors as
+   * {@link #field} then {@link #toMap}.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> objectField(ImCall call, ImResponse r, String name) {
+    if (r.body().isBlank()) {
+      throw bad(call, r, "empty body where JSON was expected");
+    }
+    Object root;
+    try {
+      root = UNTYPED_READER.readValue(r.body());
+    } catch (JsonProcessingException e) {
+      throw notJson(call, r, e);
+    }
+    if (!(root instanceof Map<?, ?> m) || !m.containsKey(name)) {
+      throw bad(call, r, "expected a JSON object with '" + name + "'");
+    }
+    if (!(m.get(name) instanceof Map<?, ?> value)) {
+      throw bad(call, r, "'" + name + "' is not a JSON object");
+    }
+    return (Map<String, Object>) value;
+  }
+
+  /**
+   * Returns the error for a body Jackson could not parse: only the location, since Jackson's message quotes the
+   * body, which may hold secrets, so neither it nor the exception (its cause chain) is kept.
+   */
+  private static ImResponseException notJson(ImCall call, ImResponse r, JsonProcessingException e) {
+    com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    return new ImResponseException(call.method(), call.path(), r.status(),
+        "the body is not valid JSON (content type '" + r.contentType() + "')" + where, null);
   }
 
   /** Returns field {@code name} of a JSON object body. */
@@ -230,7 +265,11 @@ public final class Responses {
     if (node == null || !node.isObject()) {
       throw bad(call, r, "'" + what + "' is not a JSON object");
     }
-    return Json.MAPPER.convertValue(node, MAP);
+    try {
+      return MAP_READER.readValue(node);
+    } catch (java.io.IOException e) {
+      throw bad(call, r, "'" + what + "' cannot be read as a JSON object");
+    }
   }
 
   /** Returns an {@link ImResponseException} for a body that does not fit the call. */

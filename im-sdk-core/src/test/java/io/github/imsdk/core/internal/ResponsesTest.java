@@ -96,6 +96,34 @@ class ResponsesTest {
   }
 
   @Test
+  void anObjectFieldIsReadInOnePassWithTheTypesOfATreeReadAndTheSameErrors() {
+    // A well-formed answer: values keep the types the tree-then-map path gave (Integer, Long, BigDecimal, maps)
+    Map<String, Object> m = Responses.objectField(CALL, res("application/json",
+        "{\"outputs\": {\"port\": 80, \"big\": 12345678901, \"f\": 1.5, \"l\": [1, {\"b\": null}]}}"),
+        "outputs");
+    assertThat(m).containsOnlyKeys("port", "big", "f", "l");
+    assertThat(m.get("port")).isEqualTo(80);
+    assertThat(m.get("big")).isEqualTo(12345678901L);
+    assertThat(m.get("f")).isEqualTo(new java.math.BigDecimal("1.5")); // the SDK's mapper keeps decimals exact
+    assertThat(m.get("l")).isEqualTo(java.util.List.of(1, java.util.Collections.singletonMap("b", null)));
+
+    // Every malformed shape is a typed error naming the call, never quoting the body
+    assertThatThrownBy(() -> Responses.objectField(CALL, res("application/json", "{\"outputs\": {\"pw-Jx\""),
+        "outputs")).isInstanceOf(ImResponseException.class).hasMessageContaining("not valid JSON")
+        .message().doesNotContain("pw-Jx");
+    assertThatThrownBy(() -> Responses.objectField(CALL, res("application/json", " "), "outputs"))
+        .isInstanceOf(ImResponseException.class).hasMessageContaining("empty body");
+    assertThatThrownBy(() -> Responses.objectField(CALL, res("application/json", "[1]"), "outputs"))
+        .isInstanceOf(ImResponseException.class).hasMessageContaining("expected a JSON object with 'outputs'");
+    assertThatThrownBy(() -> Responses.objectField(CALL, res("application/json", "{\"other\": {}}"), "outputs"))
+        .isInstanceOf(ImResponseException.class).hasMessageContaining("expected a JSON object with 'outputs'");
+    assertThatThrownBy(() -> Responses.objectField(CALL, res("application/json", "{\"outputs\": [1]}"), "outputs"))
+        .isInstanceOf(ImResponseException.class).hasMessageContaining("'outputs' is not a JSON object");
+    assertThatThrownBy(() -> Responses.objectField(CALL, res("application/json", "{\"outputs\": null}"),
+        "outputs")).isInstanceOf(ImResponseException.class).hasMessageContaining("'outputs' is not a JSON object");
+  }
+
+  @Test
   void garbledOrUnexpectedBodiesNameTheCall() {
     assertThatThrownBy(() -> Responses.uris(CALL, res("application/json", "{\"uri-list\": [")))
         .isInstanceOf(ImResponseException.class)
