@@ -43,18 +43,21 @@ public final class ImClientConfig {
   /** The file name looked up in the home directory. */
   public static final String HOME_FILE_NAME = ".im_client.cfg";
 
-  private static final ImClientConfig EMPTY = new ImClientConfig(null, null, List.of(), null);
+  private static final ImClientConfig EMPTY = new ImClientConfig(null, null, List.of(), null, null);
 
   private final String restApiUrl;
   private final String authFile;
   private final List<Path> sources;
   private final Path authFileSource;
+  private final Path restApiUrlSource;
 
-  private ImClientConfig(String restApiUrl, String authFile, List<Path> sources, Path authFileSource) {
+  private ImClientConfig(String restApiUrl, String authFile, List<Path> sources, Path authFileSource,
+      Path restApiUrlSource) {
     this.restApiUrl = restApiUrl;
     this.authFile = authFile;
     this.sources = List.copyOf(sources);
     this.authFileSource = authFileSource;
+    this.restApiUrlSource = restApiUrlSource;
   }
 
   /** Returns a configuration with no setting. */
@@ -164,7 +167,8 @@ public final class ImClientConfig {
       }
     }
     String a = blankToNull(auth);
-    return new ImClientConfig(blankToNull(url), a, List.of(file), a != null ? file : null);
+    String u = blankToNull(url);
+    return new ImClientConfig(u, a, List.of(file), a != null ? file : null, u != null ? file : null);
   }
 
   private static String blankToNull(String s) {
@@ -178,7 +182,8 @@ public final class ImClientConfig {
     all.addAll(other.sources);
     return new ImClientConfig(other.restApiUrl != null ? other.restApiUrl : restApiUrl,
         other.authFile != null ? other.authFile : authFile, all,
-        other.authFile != null ? other.authFileSource : authFileSource);
+        other.authFile != null ? other.authFileSource : authFileSource,
+        other.restApiUrl != null ? other.restApiUrlSource : restApiUrlSource);
   }
 
   /** Returns {@code restapi_url}, the IM endpoint. */
@@ -194,6 +199,11 @@ public final class ImClientConfig {
   /** Returns the file whose {@code auth_file} key this configuration uses, if one set it. */
   public Optional<Path> authFileSource() {
     return Optional.ofNullable(authFileSource);
+  }
+
+  /** Returns the file whose {@code restapi_url} key this configuration uses, if one set it. */
+  public Optional<Path> restApiUrlSource() {
+    return Optional.ofNullable(restApiUrlSource);
   }
 
   /** Returns the files this configuration was read from, in the order they were applied. */

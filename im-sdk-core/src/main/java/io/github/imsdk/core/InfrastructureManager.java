@@ -46,11 +46,13 @@ public interface InfrastructureManager extends AutoCloseable {
    * and {@code auth_file} of {@code ~/.im_client.cfg} and {@code ./im_client.cfg} (the home file wins key by
    * key); the endpoint defaults to {@code http://localhost:8800}. See {@link ImClientConfig}. A configuration
    * or auth file that is group- or world-writable or owned by another user is refused; an auth file named by
-   * {@code ./im_client.cfg} may not use {@code command(...)} or {@code file(...)} values unless the environment
-   * variable {@code IMSDK_ALLOW_LOCAL_CONFIG=1} is set.
+   * {@code ./im_client.cfg} may not use {@code command(...)} or {@code file(...)} values, and credentials from
+   * elsewhere are not sent to an endpoint only {@code ./im_client.cfg} names, unless the environment variable
+   * {@code IMSDK_ALLOW_LOCAL_CONFIG=1} is set.
    *
    * @throws io.github.imsdk.auth.ImCredentialsException if no auth file is named, it cannot be read, a file is
-   *     unsafe, or a local configuration's auth file uses {@code command(...)} or {@code file(...)}
+   *     unsafe, a local configuration's auth file uses {@code command(...)} or {@code file(...)}, or a local
+   *     configuration names the endpoint for credentials from elsewhere
    * @throws IllegalArgumentException if a configuration file is malformed or the endpoint is not an http(s) URL
    */
   static InfrastructureManager fromDefaults() {

@@ -2,6 +2,7 @@ package io.github.imsdk.examples;
 
 import io.github.imsdk.auth.AuthFile;
 import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.auth.ImCredentialsException;
 import io.github.imsdk.auth.internal.UserInfo;
 import io.github.imsdk.core.InfrastructureManager;
 import io.github.imsdk.core.Wait;
@@ -72,6 +73,9 @@ final class Connection implements AutoCloseable {
     if (config.authFile().isEmpty()) {
       throw new UsageException("an auth file is needed to talk to " + UserInfo.mask(url)
           + ": pass --auth-file, set IM_AUTH_FILE or auth_file in im_client.cfg");
+    }
+    if (config.redirectRefusal() != null) { // refused like a command(...) value: a credential error, exit 1
+      throw new ImCredentialsException(config.redirectRefusal());
     }
     if (!Files.isReadable(config.authFile().get())) {
       throw new UsageException("cannot read the auth file " + config.authFile().get());

@@ -44,8 +44,9 @@ final class GlobalOptions {
   @Option(names = "--show-secrets", description = "Print passwords, keys and tokens instead of ********")
   boolean showSecrets;
 
-  @Option(names = "--allow-local-config-commands", description = "Allow command(...) and file(...) values in an "
-      + "auth file named by ./im_client.cfg (also IMSDK_ALLOW_LOCAL_CONFIG=1)")
+  @Option(names = "--allow-local-config-commands", description = "Trust ./im_client.cfg: allow command(...) and "
+      + "file(...) values in the auth file it names, and credentials from elsewhere to go to the IM URL it names "
+      + "(also IMSDK_ALLOW_LOCAL_CONFIG=1)")
   boolean allowLocalConfigCommands;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")

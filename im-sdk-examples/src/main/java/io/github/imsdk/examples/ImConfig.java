@@ -11,20 +11,24 @@ import java.util.Optional;
  * and {@code auth_file} in section {@code [im_client]} of {@code im_client.cfg} in the current directory and
  * {@code ~/.im_client.cfg} (the home file wins, as with the Python client).
  *
- * @param url the IM URL, if configured anywhere
- * @param authFile the auth file, if configured anywhere
- * <p>An auth file named by the current directory's {@code im_client.cfg} (not the home file, a flag or the
- * environment) may come from a directory the user did not write, e.g. a cloned repository: its
- * {@code command(...)} and {@code file(...)} values are refused unless {@value #ALLOW_FLAG} or
- * {@value #ALLOW_ENV}{@code =1} allows them.
+ * <p>The current directory's {@code im_client.cfg} may come from a directory the user did not write, e.g. a
+ * cloned repository. Unless {@value #ALLOW_FLAG} or {@value #ALLOW_ENV}{@code =1} says to trust it:
+ * <ul>
+ *   <li>an auth file it names may not use {@code command(...)} and {@code file(...)} values;
+ *   <li>an IM URL it names does not get credentials that come from elsewhere (the home file, a flag or the
+ *       environment): that is the credentials of another directory sent where this one says.
+ * </ul>
  *
  * @param url the IM URL, if configured anywhere
  * @param authFile the auth file, if configured anywhere
  * @param sources where the values came from, for messages
  * @param refusalHint null, or how to allow the refused {@code command(...)} and {@code file(...)} values of an auth
  *     file named by {@code ./im_client.cfg}
+ * @param redirectRefusal null, or why the credentials may not go to the URL ./im_client.cfg names, and how to
+ *     allow it
  */
-record ImConfig(Optional<String> url, Optional<Path> authFile, String sources, String refusalHint) {
+record ImConfig(Optional<String> url, Optional<Path> authFile, String sources, String refusalHint,
+    String redirectRefusal) {
 
   /** The flag allowing {@code command(...)} and {@code file(...)} in an auth file named by ./im_client.cfg. */
   static final String ALLOW_FLAG = "--allow-local-config-commands";
@@ -60,13 +64,21 @@ record ImConfig(Optional<String> url, Optional<Path> authFile, String sources, S
     if (env.containsKey("IM_URL") || env.containsKey("IM_AUTH_FILE")) {
       sources.insert(0, "environment ");
     }
+    Path localCfg = workDir.resolve(ImClientConfig.FILE_NAME);
     boolean authFromLocalCfg = args.value("auth-file").isEmpty() && env.get("IM_AUTH_FILE") == null
-        && cfg.authFileSource().map(f -> f.equals(workDir.resolve(ImClientConfig.FILE_NAME))).orElse(false);
+        && cfg.authFileSource().map(localCfg::equals).orElse(false);
+    boolean urlFromLocalCfg = args.value("im-url").isEmpty() && env.get("IM_URL") == null
+        && cfg.restApiUrlSource().map(localCfg::equals).orElse(false);
     boolean allowed = args.value("allow-local-config-commands").isPresent() || "1".equals(env.get(ALLOW_ENV));
     String hint = authFromLocalCfg && !allowed
-        ? "the auth file was named by " + workDir.resolve(ImClientConfig.FILE_NAME) + " in the current directory;"
+        ? "the auth file was named by " + localCfg + " in the current directory;"
             + " if you trust that directory pass " + ALLOW_FLAG + " or set " + ALLOW_ENV + "=1"
         : null;
-    return new ImConfig(url, auth, sources.toString().trim(), hint);
+    String redirect = urlFromLocalCfg && !authFromLocalCfg && auth.isPresent() && !allowed
+        ? "refusing to send the credentials of " + auth.get() + " to the IM URL named by " + localCfg
+            + " in the current directory, which did not name that auth file; if you trust that directory pass "
+            + ALLOW_FLAG + " or set " + ALLOW_ENV + "=1, or give the URL with --im-url or IM_URL"
+        : null;
+    return new ImConfig(url, auth, sources.toString().trim(), hint, redirect);
   }
 }

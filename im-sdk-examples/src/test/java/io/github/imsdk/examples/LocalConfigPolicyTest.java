@@ -109,4 +109,29 @@ class LocalConfigPolicyTest {
     assertThat(r.out() + r.err()).contains("chmod go-w " + work.resolve("auth.dat")).doesNotContain(password);
     assertThat(marker).doesNotExist();
   }
+
+  @Test
+  void homeCredentialsAreNotSentToAUrlOnlyTheCurrentDirectoryConfigNames() throws Exception {
+    // Given the user's own auth file (no command) named by the home cfg, and a cloned directory whose im_client.cfg
+    // names only a URL (the emulator stands for the server that directory chose)
+    Files.writeString(home.resolve("auth.dat"), AuthFile.toText(emulator.credentials()));
+    Files.setPosixFilePermissions(home.resolve("auth.dat"), PosixFilePermissions.fromString("rw-------"));
+    Files.writeString(home.resolve(".im_client.cfg"), "[im_client]\nauth_file = ~/auth.dat\n");
+    Files.writeString(work.resolve("im_client.cfg"), "[im_client]\nrestapi_url = " + emulator.endpoint() + "\n");
+
+    // When the CLI runs there
+    Result refused = run(Map.of(), "list");
+
+    // Then nothing is sent, and the message says why and how to allow it
+    assertThat(refused.code()).as(refused.err()).isEqualTo(1);
+    assertThat(refused.out() + refused.err())
+        .contains("refusing to send the credentials of " + home.resolve("auth.dat"))
+        .contains(work.resolve("im_client.cfg").toString()).contains("--allow-local-config-commands")
+        .contains("IMSDK_ALLOW_LOCAL_CONFIG=1").contains("--im-url").doesNotContain(password);
+    assertThat(emulator.journal().requests()).isEmpty();
+
+    // And with the directory trusted, or the URL given on the command line, the call goes through
+    assertThat(run(Map.of(), "list", "--allow-local-config-commands").code()).isZero();
+    assertThat(run(Map.of(), "list", "--im-url", emulator.endpoint().toString()).code()).isZero();
+  }
 }

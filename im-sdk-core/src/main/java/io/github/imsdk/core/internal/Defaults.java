@@ -112,8 +112,32 @@ public final class Defaults {
         .orElse(false);
   }
 
-  /** Returns a builder with the default endpoint and credentials. */
+  /**
+   * Tells whether the endpoint comes from {@code ./im_client.cfg} while the auth file does not (it comes from the
+   * environment or the home file): the credentials of one place would go where another directory says.
+   */
+  public boolean endpointOnlyFromLocalConfig() {
+    String url = env.get(ENV_URL);
+    if (url != null && !url.isBlank()) {
+      return false;
+    }
+    return config().restApiUrlSource().map(p -> p.equals(currentDir.resolve(ImClientConfig.FILE_NAME)))
+        .orElse(false) && !authFileFromLocalConfig();
+  }
+
+  /**
+   * Returns a builder with the default endpoint and credentials.
+   *
+   * @throws ImCredentialsException if the endpoint was named by {@code ./im_client.cfg} but the auth file was not,
+   *     unless {@value #ENV_ALLOW_LOCAL_CONFIG}{@code =1}; and as {@link #credentials()}
+   */
   public InfrastructureManager.Builder builder() {
+    if (endpointOnlyFromLocalConfig() && !"1".equals(env.get(ENV_ALLOW_LOCAL_CONFIG))) {
+      throw new ImCredentialsException("refusing to send the credentials of " + authFile() + " to the IM URL named"
+          + " by " + currentDir.resolve(ImClientConfig.FILE_NAME) + " in the current directory, which did not name"
+          + " that auth file; if you trust that directory set " + ENV_ALLOW_LOCAL_CONFIG + "=1, or name the IM"
+          + " with " + ENV_URL);
+    }
     return InfrastructureManager.builder().endpoint(endpoint()).credentials(credentials());
   }
 }

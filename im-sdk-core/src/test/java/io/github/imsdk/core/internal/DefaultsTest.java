@@ -157,6 +157,38 @@ class DefaultsTest {
   }
 
   @Test
+  void credentialsFromElsewhereAreNotSentToAUrlOnlyTheCurrentDirectoryConfigNames() throws IOException {
+    // Given the user's own auth file named by the home cfg (no URL there), and a cloned directory whose
+    // im_client.cfg names only a URL
+    write(home.resolve("auth.dat"), "id = im; type = InfrastructureManager; username = u; password = pw-Rd9\n");
+    write(home.resolve(".im_client.cfg"), "[im_client]\nauth_file = ~/auth.dat\n");
+    write(cwd.resolve("im_client.cfg"), "[im_client]\nrestapi_url = http://127.0.0.1:6666/im\n");
+
+    // Then building the default client refuses to send the home credentials there, and says how to allow it
+    Defaults d = new Defaults(Map.of(), cwd, home);
+    assertThat(d.endpointOnlyFromLocalConfig()).isTrue();
+    assertThatThrownBy(d::builder).isInstanceOf(ImCredentialsException.class)
+        .hasMessageContaining(home.resolve("auth.dat").toString())
+        .hasMessageContaining(cwd.resolve("im_client.cfg").toString())
+        .hasMessageContaining("IMSDK_ALLOW_LOCAL_CONFIG=1").hasMessageContaining("IM_URL")
+        .message().doesNotContain("pw-Rd9");
+
+    // And the same with IM_AUTH_FILE naming the user's auth file
+    assertThatThrownBy(() -> new Defaults(Map.of("IM_AUTH_FILE", home.resolve("auth.dat").toString()), cwd, home)
+        .builder()).isInstanceOf(ImCredentialsException.class);
+
+    // And trusting the directory, or naming the URL in the environment, allows it
+    try (InfrastructureManager im = new Defaults(Map.of("IMSDK_ALLOW_LOCAL_CONFIG", "1"), cwd, home).builder()
+        .build()) {
+      assertThat(im.endpoint().getPort()).isEqualTo(6666);
+    }
+    try (InfrastructureManager im = new Defaults(Map.of("IM_URL", "http://127.0.0.1:7777"), cwd, home).builder()
+        .build()) {
+      assertThat(im.endpoint().getPort()).isEqualTo(7777);
+    }
+  }
+
+  @Test
   void anAuthFileNamedByTheHomeConfigMayUseCommands() throws IOException {
     write(home.resolve("auth.dat"), "type = InfrastructureManager; username = u; password = command(echo x)\n");
     write(cwd.resolve("im_client.cfg"), "[im_client]\nauth_file = elsewhere.dat\n");
