@@ -118,8 +118,11 @@ public final class RunAll {
   }
 
   private void overhead() {
-    int rounds = quick ? 1 : 3;
-    JmhRounds r = jmh(CallOverheadBenchmark.class, rounds, 1, 2);
+    // 5 rounds: one fork's p50 ratio moves by +-0.1 from run to run (each fork's JIT decides differently)
+    int rounds = quick ? 1 : 5;
+    // 8 warm-up seconds: with 1, both clients were still getting faster from one iteration to the next (JIT on 2
+    // cores), and the p50 mixed warm-up with steady state.
+    JmhRounds r = jmh(CallOverheadBenchmark.class, rounds, 8, 3);
     report.section("1. Per-call latency (JMH SampleTime, µs; median over " + rounds + " rounds of one fork per "
         + "benchmark; ratio = client / raw java.net.http + Jackson within a round, median over rounds)");
     report.line("| call | client | p50 | p99 | p99.9 | samples | p50 ratio | p99 ratio |");
@@ -150,7 +153,7 @@ public final class RunAll {
 
   private void throughput() {
     int rounds = quick ? 1 : 4;
-    Duration warmup = quick ? Duration.ofMillis(50) : Duration.ofSeconds(1);
+    Duration warmup = quick ? Duration.ofMillis(50) : Duration.ofSeconds(5); // per client and thread count
     Duration window = quick ? Duration.ofMillis(100) : Duration.ofSeconds(1);
     List<ThroughputRounds.Result> results = ThroughputRounds.measure(new int[] {1, 8, 64}, rounds, warmup, window);
     report.section("2. Throughput of state() on one shared client (calls/s, median of " + rounds + " interleaved "
