@@ -8,8 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
+import io.github.imsdk.auth.Tls;
 import io.github.imsdk.core.internal.StubClients;
 import io.github.imsdk.core.internal.wait.WaitSupport;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +21,22 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockserver.integration.ClientAndServer;
 
-/** 200 threads share one client built by the public builder; closing it leaves no thread of its own alive. */
+/**
+ * 200 threads share one client built by the public builder; closing it leaves no thread of its own alive. 32
+ * threads do the same over TLS.
+ */
 class ClientConcurrencyTest {
   private static final int THREADS = 200;
   private static final int CALLS_PER_THREAD = 6;
@@ -38,6 +51,11 @@ class ClientConcurrencyTest {
   @AfterAll
   static void stopServer() {
     mock.stop();
+  }
+
+  @BeforeEach
+  void resetServer() {
+    mock.reset();
   }
 
   private static void stubIm() {
@@ -126,5 +144,60 @@ class ClientConcurrencyTest {
     assertThat(whileOpen).as("the async waits ran on the client's threads").isNotEmpty();
     assertThat(clientThreads()).as("client threads alive after close()").isEmpty();
     assertThat(mock.retrieveRecordedRequests(request()).length).isEqualTo(THREADS * CALLS_PER_THREAD);
+  }
+
+  @Test
+  void manyCallersOverTlsShareOneClient(@TempDir Path tmp) throws Exception {
+    // Given MockServer answering over TLS (its own CA) and a client trusting that CA: the pinned connector runs
+    // the JDK client's work, TLS included, on its selector thread, so this is the case that would hang if any of
+    // it blocked
+    stubIm();
+    Path pem = tmp.resolve("ca.pem");
+    try (InputStream in = getClass().getClassLoader()
+        .getResourceAsStream("org/mockserver/socket/CertificateAuthorityCertificate.pem")) {
+      Files.copy(in, pem);
+    }
+    int threads = 32;
+    int perThread = 20;
+    Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
+    AtomicInteger calls = new AtomicInteger();
+    try (InfrastructureManager im = InfrastructureManager.builder().endpoint("https://localhost:" + mock.getPort())
+        .tls(Tls.caBundle(pem)).credentials(StubClients.userPassword()).build()) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        // When every caller makes its calls at once (fresh TLS connections first, then kept-alive ones)
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          done.add(pool.submit(() -> {
+            try {
+              start.await();
+              Infrastructure inf = im.infrastructure(ID);
+              for (int c = 0; c < perThread; c++) {
+                if (c % 2 == 0) {
+                  assertThat(inf.state().isConfigured()).isTrue();
+                } else {
+                  assertThat(inf.outputs().string("endpoint")).isEqualTo("http://127.0.0.5:8080");
+                }
+                calls.incrementAndGet();
+              }
+            } catch (Throwable e) {
+              errors.add(e);
+            }
+            return null;
+          }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+          f.get(120, TimeUnit.SECONDS); // a safety net far above the few seconds this takes; it measures nothing
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    // Then every call succeeded
+    assertThat(errors).isEmpty();
+    assertThat(calls).hasValue(threads * perThread);
   }
 }
