@@ -9,37 +9,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockserver.model.HttpRequest.request;
 
 import io.github.imsdk.core.internal.StubClients;
+import io.github.imsdk.core.internal.StubServer;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.matchers.Times;
 import org.mockserver.model.HttpRequest;
 
 /** The public builder's retryPolicy() and asyncExecutor() options reach the client. */
 class ClientBuilderOptionsTest {
-  private static ClientAndServer mock;
-
-  @BeforeAll
-  static void startServer() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mock.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    mock.reset();
-  }
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
 
   private static InfrastructureManager.Builder builder() {
     return InfrastructureManager.builder().endpoint("http://127.0.0.1:" + mock.getPort())

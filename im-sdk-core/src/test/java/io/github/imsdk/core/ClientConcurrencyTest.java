@@ -10,6 +10,7 @@ import static org.mockserver.model.HttpResponse.response;
 
 import io.github.imsdk.auth.Tls;
 import io.github.imsdk.core.internal.StubClients;
+import io.github.imsdk.core.internal.StubServer;
 import io.github.imsdk.core.internal.wait.WaitSupport;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,10 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockserver.integration.ClientAndServer;
 
@@ -41,22 +40,9 @@ class ClientConcurrencyTest {
   private static final int THREADS = 200;
   private static final int CALLS_PER_THREAD = 6;
 
-  private static ClientAndServer mock;
-
-  @BeforeAll
-  static void startServer() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mock.stop();
-  }
-
-  @BeforeEach
-  void resetServer() {
-    mock.reset();
-  }
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
 
   private static void stubIm() {
     mock.when(request().withMethod("GET").withPath(INF + "/state")).respond(state("configured", "configured"));

@@ -8,16 +8,16 @@ import static org.mockserver.model.HttpResponse.response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.imsdk.auth.AuthLine;
 import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.core.internal.StubServer;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.model.HttpRequest;
 
@@ -26,22 +26,13 @@ class OperationsTest {
 
   private static final String ID = "6b3d5a4e-3f1c-11ef-9a1b-02fc00000001";
 
-  private static ClientAndServer mock;
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
   private InfrastructureManager im;
-
-  @BeforeAll
-  static void startServer() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mock.stop();
-  }
 
   @BeforeEach
   void setUp() {
-    mock.reset();
     im = InfrastructureManager.builder().endpoint(URI.create("http://127.0.0.1:" + mock.getPort() + "/im/"))
         .credentials(Credentials.of(AuthLine.builder("InfrastructureManager").set("username", "u")
             .set("password", "p").build()))

@@ -9,15 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.imsdk.auth.AuthLine;
 import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.core.internal.StubServer;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockserver.integration.ClientAndServer;
 
 /**
@@ -26,22 +26,13 @@ import org.mockserver.integration.ClientAndServer;
  */
 class QuotaShapesTest {
 
-  private static ClientAndServer mock;
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
   private InfrastructureManager im;
-
-  @BeforeAll
-  static void startServer() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mock.stop();
-  }
 
   @BeforeEach
   void setUp() {
-    mock.reset();
     im = InfrastructureManager.builder().endpoint(URI.create("http://127.0.0.1:" + mock.getPort()))
         .credentials(Credentials.of(AuthLine.builder("InfrastructureManager").set("username", "u")
             .set("password", "p").build()))

@@ -34,6 +34,7 @@ import io.github.imsdk.core.Template;
 import io.github.imsdk.core.UsageRecord;
 import io.github.imsdk.core.Vm;
 import io.github.imsdk.core.VmInfo;
+import io.github.imsdk.core.internal.StubServer;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -47,10 +48,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockserver.integration.ClientAndServer;
@@ -73,22 +72,9 @@ class ContractReplayTest {
   private static final Set<String> BOOLEAN_PARAMS =
       Set.of("async", "dry_run", "force", "context", "headeronly", "delete", "overwrite", "auto_delete");
 
-  private static ClientAndServer mock;
-
-  @BeforeAll
-  static void startServer() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mock.stop();
-  }
-
-  @BeforeEach
-  void resetServer() {
-    mock.reset();
-  }
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
 
   // ---------------------------------------------------------------------------------------------------------
   // The table

@@ -7,12 +7,13 @@ import static org.mockserver.model.HttpResponse.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.imsdk.auth.Tls;
 import io.github.imsdk.core.ImBadRequestException;
 import io.github.imsdk.core.ImForbiddenException;
 import io.github.imsdk.core.ImUnauthorizedException;
 import io.github.imsdk.core.Timeouts;
-import io.github.imsdk.auth.Tls;
 import io.github.imsdk.core.internal.StubClients;
+import io.github.imsdk.core.internal.StubServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,8 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockserver.integration.ClientAndServer;
@@ -35,17 +35,9 @@ import org.mockserver.integration.ClientAndServer;
 class CredentialErrorReplayTest {
 
   private static final String DIR = "/im-contract/recorded-2-auth/";
-  private static ClientAndServer mock;
-
-  @BeforeAll
-  static void start() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    mock.stop();
-  }
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
 
   static Stream<String> recordings() throws IOException {
     List<String> names = new ArrayList<>();

@@ -23,19 +23,19 @@ import io.github.imsdk.core.State;
 import io.github.imsdk.core.Template;
 import io.github.imsdk.core.Timeouts;
 import io.github.imsdk.core.Wait;
-import io.github.imsdk.core.internal.StubClients;
 import io.github.imsdk.core.internal.StubClients.RotatingTokens;
+import io.github.imsdk.core.internal.StubClients;
+import io.github.imsdk.core.internal.StubServer;
 import io.github.imsdk.core.internal.retry.FakeTime;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.matchers.Times;
 import org.mockserver.model.HttpError;
@@ -53,23 +53,14 @@ class FaultInjectionTest {
   private static final RetryPolicy POLICY = RetryPolicy.defaults()
       .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2.0).withJitter(0).withMaxAttempts(4);
 
-  private static ClientAndServer mock;
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
   private FakeTime time;
   private InfrastructureManager im;
 
-  @BeforeAll
-  static void startServer() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mock.stop();
-  }
-
   @BeforeEach
   void setUp() {
-    mock.reset();
     time = new FakeTime();
     im = client(StubClients.relaxed());
   }

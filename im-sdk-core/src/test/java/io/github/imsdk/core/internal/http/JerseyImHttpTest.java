@@ -9,16 +9,17 @@ import static org.mockserver.model.HttpResponse.response;
 import io.github.imsdk.auth.AccessToken;
 import io.github.imsdk.auth.AuthLine;
 import io.github.imsdk.auth.Credentials;
+import io.github.imsdk.auth.Tls;
 import io.github.imsdk.auth.TokenProvider;
+import io.github.imsdk.auth.internal.tls.TlsContexts;
 import io.github.imsdk.core.ImResponseException;
 import io.github.imsdk.core.ImServiceException;
 import io.github.imsdk.core.ImTransportException;
 import io.github.imsdk.core.ImUnauthorizedException;
 import io.github.imsdk.core.InfrastructureManager;
 import io.github.imsdk.core.Timeouts;
-import io.github.imsdk.auth.Tls;
-import io.github.imsdk.auth.internal.tls.TlsContexts;
 import io.github.imsdk.core.internal.DefaultInfrastructureManager;
+import io.github.imsdk.core.internal.StubServer;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,10 +29,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.matchers.Times;
@@ -42,25 +41,12 @@ class JerseyImHttpTest {
 
   private static final String INF = "/infrastructures/11111111-2222-3333-4444-555555555555";
 
-  private static ClientAndServer mock;
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
 
   @TempDir
   Path tmp;
-
-  @BeforeAll
-  static void startServer() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mock.stop();
-  }
-
-  @BeforeEach
-  void resetServer() {
-    mock.reset();
-  }
 
   /** A token provider that hands out tok-1, tok-2, ... after each invalidation, counting calls. */
   static final class CountingProvider implements TokenProvider {

@@ -18,14 +18,14 @@ import io.github.imsdk.core.State;
 import io.github.imsdk.core.Template;
 import io.github.imsdk.core.Wait;
 import io.github.imsdk.core.internal.StubClients;
+import io.github.imsdk.core.internal.StubServer;
 import io.github.imsdk.core.internal.retry.FakeTime;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.matchers.Times;
 import org.mockserver.model.HttpResponse;
@@ -40,23 +40,14 @@ class CleanupThrough409Test {
   private static final String TOSCA = "tosca_definitions_version: tosca_simple_yaml_1_0\nmetadata:\n"
       + "  infra_name: cleanup-test\ntopology_template:\n  node_templates: {}\n";
 
-  private static ClientAndServer mock;
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
   private FakeTime time;
   private InfrastructureManager im;
 
-  @BeforeAll
-  static void startServer() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mock.stop();
-  }
-
   @BeforeEach
   void setUp() {
-    mock.reset();
     time = new FakeTime();
     im = StubClients.client(mock.getPort(), time, RetryPolicy.none(), StubClients.userPassword(),
         StubClients.relaxed());

@@ -20,6 +20,7 @@ import io.github.imsdk.core.Template;
 import io.github.imsdk.core.Wait;
 import io.github.imsdk.core.WaitProgress;
 import io.github.imsdk.core.internal.StubClients;
+import io.github.imsdk.core.internal.StubServer;
 import io.github.imsdk.core.internal.retry.FakeTime;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.matchers.Times;
 import org.mockserver.model.HttpRequest;
@@ -46,24 +46,15 @@ class WaitOverHttpTest {
   private static final String TOSCA = "tosca_definitions_version: tosca_simple_yaml_1_0\nmetadata:\n"
       + "  infra_name: wait-test\ntopology_template:\n  node_templates: {}\n";
 
-  private static ClientAndServer mock;
+  @RegisterExtension
+  static final StubServer SERVER = new StubServer();
+  private static final ClientAndServer mock = SERVER.mock();
   private FakeTime time;
   private InfrastructureManager im;
   private Infrastructure inf;
 
-  @BeforeAll
-  static void startServer() {
-    mock = ClientAndServer.startClientAndServer(0);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mock.stop();
-  }
-
   @BeforeEach
   void setUp() {
-    mock.reset();
     time = new FakeTime();
     im = StubClients.client(mock.getPort(), time, RetryPolicy.none(), StubClients.userPassword(),
         StubClients.relaxed());
