@@ -3,6 +3,7 @@ package io.github.imsdk.core.internal.http;
 import io.github.imsdk.auth.Credentials;
 import io.github.imsdk.core.Timeouts;
 import io.github.imsdk.auth.Tls;
+import io.github.imsdk.auth.internal.UserInfo;
 import java.net.URI;
 import java.util.Objects;
 
@@ -41,17 +42,10 @@ public record HttpSettings(URI endpoint, Credentials credentials, Timeouts timeo
   /** Shows the endpoint and proxy without any {@code user:password@}, and the credentials by their masked form. */
   @Override
   public String toString() {
-    return "HttpSettings[endpoint=" + withoutUserInfo(endpoint) + ", credentials=" + credentials + ", timeouts="
-        + timeouts + ", tls=" + tls + ", proxy=" + (proxy == null ? "none" : withoutUserInfo(proxy))
-        + ", userAgent=" + userAgent + ", maxResponseBytes=" + maxResponseBytes + "]";
-  }
-
-  private static String withoutUserInfo(URI uri) {
-    if (uri.getRawUserInfo() == null) {
-      return uri.toString();
-    }
-    return uri.getScheme() + "://***@" + uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1)
-        + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    return "HttpSettings[endpoint=" + UserInfo.mask(endpoint.toString()) + ", credentials=" + credentials
+        + ", timeouts=" + timeouts + ", tls=" + tls + ", proxy=" + (proxy == null ? "none"
+        : UserInfo.mask(proxy.toString())) + ", userAgent=" + userAgent + ", maxResponseBytes=" + maxResponseBytes
+        + "]";
   }
 
   /** Settings with the default response size cap. */
