@@ -34,8 +34,8 @@ import org.glassfish.jersey.client.spi.Connector;
  *   <li>no logger prints a header: the JDK client logs only when the {@code jdk.httpclient.HttpClient.log} or
  *       {@code jdk.internal.httpclient.debug} system properties ask for it, whatever the JUL or SLF4J levels;
  *   <li>each call ends by its deadline ({@link #DEADLINE}, a {@link System#nanoTime()} value): connect, send,
- *       headers and the whole body; a drip-fed answer is cut there. Its response headers must also come within
- *       the read timeout. Both bounds are kept by {@link InFlightCalls}, to within its tick;
+ *       headers and the whole body; a drip-fed answer is cut there. Its response headers must also come by
+ *       {@link #HEADERS_BY}. Both bounds are kept by {@link InFlightCalls}, to within its tick;
  *   <li>an answer larger than the cap ends the call and closes its connection;
  *   <li>{@link #abortAll()} ends every call in flight at once.
  * </ul>
@@ -46,10 +46,10 @@ final class JdkHttpConnector implements Connector {
   static final String DEADLINE = "io.github.imsdk.deadline";
 
   /**
-   * The request property that, set to {@code Boolean.TRUE}, lets the headers take until the deadline: IM answers a
-   * synchronous create or destroy only once the work is done, so its headers come late by design.
+   * The request property holding when the response headers must have arrived, as a {@link System#nanoTime()}
+   * value ({@code Long}); without it, the deadline.
    */
-  static final String HEADERS_AT_END = "io.github.imsdk.headersAtEnd";
+  static final String HEADERS_BY = "io.github.imsdk.headersBy";
 
   /** Headers java.net.http sets itself and refuses from the caller. */
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -69,11 +69,10 @@ final class JdkHttpConnector implements Connector {
   }
 
   private final HttpClient client;
-  private final Duration headersTimeout;
   private final long maxBodyBytes;
   private final InFlightCalls calls = new InFlightCalls();
 
-  JdkHttpConnector(Duration connectTimeout, Duration headersTimeout, long maxBodyBytes, SSLContext ssl, URI proxy) {
+  JdkHttpConnector(Duration connectTimeout, long maxBodyBytes, SSLContext ssl, URI proxy) {
     HttpClient.Builder b = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
@@ -91,7 +90,6 @@ final class JdkHttpConnector implements Connector {
       b.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort())));
     }
     this.client = b.build();
-    this.headersTimeout = headersTimeout;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -122,9 +120,7 @@ final class JdkHttpConnector implements Connector {
         }
       }
     });
-    long headersBy = Boolean.TRUE.equals(request.getProperty(HEADERS_AT_END)) ? deadline
-        : System.nanoTime() + Math.min(headersTimeout.toNanos(), remaining);
-    InFlightCalls.Call call = calls.start(headersBy, deadline);
+    InFlightCalls.Call call = calls.start(headersByOf(request, deadline), deadline);
     HttpResponse.BodyHandler<byte[]> handler = info -> {
       BoundedBody s = new BoundedBody(maxBodyBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1));
       call.body(s);
@@ -157,8 +153,8 @@ final class JdkHttpConnector implements Connector {
   private ProcessingException aborted(Reason reason) {
     return switch (reason) {
       case DEADLINE -> new ProcessingException(new AbortedException(Reason.DEADLINE, "the call deadline passed"));
-      case READ_TIMEOUT -> new ProcessingException(new AbortedException(Reason.READ_TIMEOUT, "no response within"
-          + " the " + headersTimeout.toMillis() + " ms read timeout"));
+      case READ_TIMEOUT -> new ProcessingException(new AbortedException(Reason.READ_TIMEOUT,
+          "no response headers in time"));
       case CLOSED -> closed();
       case INTERRUPTED -> new ProcessingException(new AbortedException(Reason.INTERRUPTED,
           "the calling thread was interrupted"));
@@ -173,6 +169,11 @@ final class JdkHttpConnector implements Connector {
   private static long deadlineOf(ClientRequest request) {
     Object d = request.getProperty(DEADLINE);
     return d instanceof Long l ? l : System.nanoTime() + TimeUnit.DAYS.toNanos(1);
+  }
+
+  private static long headersByOf(ClientRequest request, long deadline) {
+    Object h = request.getProperty(HEADERS_BY);
+    return h instanceof Long l && l - deadline < 0 ? l : deadline;
   }
 
   private static ClientResponse toClientResponse(ClientRequest request, HttpResponse<byte[]> r) {

@@ -98,8 +98,8 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
           + "; use https:// for any IM that is not on this machine");
     }
     // The connector is pinned here, not found through META-INF/services: the user's classpath cannot swap it.
-    this.connector = new JdkHttpConnector(settings.timeouts().connect(), settings.timeouts().read(),
-        settings.maxResponseBytes(), ssl, settings.proxy());
+    this.connector = new JdkHttpConnector(settings.timeouts().connect(), settings.maxResponseBytes(), ssl,
+        settings.proxy());
     ClientConfig config = new ClientConfig()
         .connectorProvider((c, runtime) -> connector)
         // PUT without a body (start, stop, reconfigure) is legal for IM; Jersey would refuse it otherwise.
@@ -263,9 +263,12 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
           call.query()), call.body() == null ? "" : ", Content-Type: " + call.contentType()
           + " (" + call.body().length() + " chars)", authorization == null ? "" : ", Authorization: [redacted]");
     }
+    boolean longCall = isLongCall(call);
+    long endBy = start + deadline(longCall).toNanos();
     Invocation.Builder req = client.target(uri).request()
-        .property(JdkHttpConnector.DEADLINE, start + deadline(call).toNanos())
-        .property(JdkHttpConnector.HEADERS_AT_END, isLongCall(call))
+        .property(JdkHttpConnector.DEADLINE, endBy)
+        // IM starts the answer to a long call only when the cloud work is done: its headers may take until the end
+        .property(JdkHttpConnector.HEADERS_BY, longCall ? endBy : start + settings.timeouts().read().toNanos())
         .header("Accept", "application/json")
         .header("User-Agent", settings.userAgent());
     if (authorization != null) {
@@ -311,9 +314,9 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
   }
 
-  /** Returns the total bound of {@code call}: the long one for a create or destroy IM answers when done. */
-  private java.time.Duration deadline(ImCall call) {
-    return isLongCall(call) ? settings.timeouts().longCall() : settings.timeouts().call();
+  /** Returns the total bound of a call: the long one for a create or destroy IM answers when done. */
+  private java.time.Duration deadline(boolean longCall) {
+    return longCall ? settings.timeouts().longCall() : settings.timeouts().call();
   }
 
   /** Tells whether IM answers {@code call} only when the cloud work is done: a create or destroy without async. */
@@ -389,9 +392,10 @@ public final class JerseyImHttp implements ImHttp, AutoCloseable {
     }
     if (root instanceof JdkHttpConnector.AbortedException aborted) {
       String m = switch (aborted.reason) {
-        case DEADLINE -> "did not complete within its " + shown(deadline(call)) + " bound ("
+        case DEADLINE -> "did not complete within its " + shown(deadline(isLongCall(call))) + " bound ("
             + "Timeouts.call/longCall): connect, send and the whole answer; " + aborted.getMessage();
-        case READ_TIMEOUT -> "timed out (" + aborted.getMessage() + ")";
+        case READ_TIMEOUT -> "timed out (no response within the " + shown(settings.timeouts().read())
+            + " read timeout)";
         case CLOSED -> closedMessage(call);
         case INTERRUPTED -> "interrupted; the call was abandoned";
       };
