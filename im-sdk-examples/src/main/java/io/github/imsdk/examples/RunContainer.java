@@ -125,11 +125,7 @@ final class RunContainer {
       try (Progress progress = Progress.start(out, terminal, Duration.between(start, Instant.now()))) {
         inf.waitUntil(c.configured(timeout), progress);
       }
-      String endpoint = inf.outputs().string(recipe.endpointOutput());
-      out.println("endpoint: " + UserInfo.mask(endpoint));
-      printSsh(inf);
-      out.println("ready after " + Progress.format(Duration.between(start, Instant.now())));
-      return finish(c, id, cleanup) ? 0 : 1;
+      return ready(c, inf, id, recipe, start, cleanup);
     } catch (ImWaitException e) {
       if (cleanup.ownedByHook()) {
         return 1;
@@ -138,14 +134,7 @@ final class RunContainer {
       finish(c, id, cleanup);
       return 1;
     } catch (ImException e) {
-      if (cleanup.ownedByHook()) {
-        return 1;
-      }
-      err.println("error: " + e.getMessage());
-      if (id != null) {
-        finish(c, id, cleanup);
-      }
-      return 1;
+      return failed(c, id, cleanup, e);
     }
   }
 
@@ -165,25 +154,41 @@ final class RunContainer {
       cleanup.created.set(id);
       out.println("placed on site " + r.site() + (r.siteEndpoint().isEmpty() ? "" : " (" + r.siteEndpoint() + ")")
           + " as infrastructure " + id + "; choosing the site took " + r.surveyTime().toMillis() + " ms");
-      Infrastructure inf = c.im.infrastructure(id);
-      out.println("endpoint: " + UserInfo.mask(inf.outputs().string(recipe.endpointOutput())));
-      printSsh(inf);
-      out.println("ready after " + Progress.format(Duration.between(start, Instant.now())));
-      return finish(c, id, cleanup) ? 0 : 1;
+      return ready(c, c.im.infrastructure(id), id, recipe, start, cleanup);
     } catch (PlacementException e) {
       err.println("error: no site could host it:");
       e.reasons().forEach((site, why) -> err.println("  site " + site + ": " + why));
       return 1;
     } catch (ImException e) {
-      if (cleanup.ownedByHook()) {
-        return 1;
-      }
-      err.println("error: " + e.getMessage());
-      if (id != null) {
-        finish(c, id, cleanup);
-      }
+      return failed(c, id, cleanup, e);
+    }
+  }
+
+  /**
+   * Prints what the user needs of a configured infrastructure (endpoint, how to ssh in, the time it took), then
+   * destroys it unless kept; returns the exit code.
+   */
+  private int ready(Connection c, Infrastructure inf, InfrastructureId id, ContainerRecipe recipe, Instant start,
+      Cleanup cleanup) {
+    out.println("endpoint: " + UserInfo.mask(inf.outputs().string(recipe.endpointOutput())));
+    printSsh(inf);
+    out.println("ready after " + Progress.format(Duration.between(start, Instant.now())));
+    return finish(c, id, cleanup) ? 0 : 1;
+  }
+
+  /**
+   * Reports {@code e} and destroys what was created, unless the Ctrl-C hook owns the cleanup; returns the exit
+   * code.
+   */
+  private int failed(Connection c, InfrastructureId id, Cleanup cleanup, ImException e) {
+    if (cleanup.ownedByHook()) {
       return 1;
     }
+    err.println("error: " + e.getMessage());
+    if (id != null) {
+      finish(c, id, cleanup);
+    }
+    return 1;
   }
 
   /** Reads {@code --site}, {@code --sites} and {@code --image-like}. */
